@@ -1,0 +1,117 @@
+/* Wing Voice kiosk enhancements. Every page works without this file; with it:
+   - answers are sent without a full page reload, focus moves to the new
+     question and a live region announces it;
+   - after a spell of no use, "Are you still there?" appears and, if nobody
+     answers, the screen is cleared for the next person. */
+(function () {
+  "use strict";
+
+  var body = document.body;
+
+  function announce(text) {
+    var region = document.getElementById("announce");
+    if (!region) { return; }
+    region.textContent = "";
+    // A fresh text node after a tick makes screen readers speak it again.
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function showNewest(focus) {
+    var now = document.getElementById("now");
+    if (!now) { return; }
+    now.scrollIntoView({ block: "center" });
+    if (focus) {
+      now.focus({ preventScroll: true });
+      announce(now.textContent.replace(/\s+/g, " ").trim());
+    }
+  }
+
+  function swapPage(html, url) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var newMain = doc.getElementById("main");
+    if (!newMain || !doc.querySelector("main.chat")) {
+      // Not a chat page (the start page, an error page): show it whole.
+      window.location.assign(url);
+      return;
+    }
+    var oldTop = document.querySelector(".topbar");
+    var newTop = doc.querySelector(".topbar");
+    if (oldTop && newTop) { oldTop.replaceWith(newTop); }
+    document.getElementById("main").replaceWith(newMain);
+    document.title = doc.title;
+    showNewest(true);
+  }
+
+  function sendForm(form, submitter) {
+    var data = new URLSearchParams(new FormData(form, submitter || undefined));
+    form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+    fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+    }).then(function (response) {
+      return response.text().then(function (html) { swapPage(html, response.url); });
+    }).catch(function () {
+      // The network hiccuped: fall back to an ordinary submit, which the
+      // server deduplicates by the turn id the form carries.
+      form.submit();
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.closest("main.chat") || form.closest(".stop")) { return; }
+    if (form.getAttribute("action").indexOf("/finish") !== -1) { return; }
+    event.preventDefault();
+    sendForm(form, event.submitter);
+  });
+
+  /* Idle reset for shared kiosks. */
+  var idleSeconds = parseInt(body.getAttribute("data-idle"), 10);
+  var warningSeconds = parseInt(body.getAttribute("data-warning"), 10);
+  var dialog = document.getElementById("idle-dialog");
+  var resetForm = document.getElementById("idle-reset");
+  var idleTimer = null;
+  var countdownTimer = null;
+
+  function clearScreen() {
+    window.clearInterval(countdownTimer);
+    resetForm.submit();
+  }
+
+  function warn() {
+    var left = warningSeconds;
+    var count = document.getElementById("idle-count");
+    count.textContent = String(left);
+    dialog.showModal();
+    document.getElementById("idle-continue").focus();
+    countdownTimer = window.setInterval(function () {
+      left -= 1;
+      count.textContent = String(Math.max(left, 0));
+      if (left <= 0) { clearScreen(); }
+    }, 1000);
+  }
+
+  function stillHere() {
+    if (dialog.open) { return; }
+    window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(warn, idleSeconds * 1000);
+  }
+
+  if (dialog && resetForm && idleSeconds > 0 && body.hasAttribute("data-idle-reset")) {
+    document.getElementById("idle-continue").addEventListener("click", function () {
+      window.clearInterval(countdownTimer);
+      dialog.close();
+      stillHere();
+    });
+    // Escape closes a modal dialog; treat it as "yes, I am here".
+    dialog.addEventListener("cancel", function () { window.clearInterval(countdownTimer); window.setTimeout(stillHere, 0); });
+    ["pointerdown", "keydown", "input", "scroll", "touchstart"].forEach(function (name) {
+      document.addEventListener(name, stillHere, { passive: true, capture: true });
+    });
+    stillHere();
+  }
+
+  showNewest(false);
+}());

@@ -1,0 +1,32 @@
+"""Questionnaires: loaded and validated once per process, then shared read-only."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from ..config import ICONS_DIR
+from .loader import SurveyError, load_surveys, survey_files
+from .model import Survey
+
+_KEY = "wingvoice.surveys"
+
+
+def init_app(app: Flask) -> None:
+    """Load every survey in ``SURVEYS_DIR``; refuse to start when any is invalid."""
+    directory = Path(app.config["SURVEYS_DIR"])
+    icons = {p.stem for p in ICONS_DIR.glob("*.svg")}
+    app.extensions[_KEY] = load_surveys(survey_files(directory), icons)
+
+
+def all_surveys() -> list[Survey]:
+    """Every loaded survey, in title order of their ids."""
+    return sorted(current_app.extensions[_KEY].values(), key=lambda s: s.id)
+
+
+def get_survey(survey_id: str) -> Survey | None:
+    """The survey with this id, or None."""
+    return current_app.extensions[_KEY].get(survey_id)
+
+
+__all__ = ["Survey", "SurveyError", "all_surveys", "get_survey", "init_app"]
