@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask, session
 
-from . import errors, i18n, surveys
+from . import errors, i18n, request_guard, surveys
 from .config import from_environment
 from .extensions import babel, csrf, db, migrate
 from .kiosk import bp as kiosk_bp
@@ -27,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     babel.init_app(app, locale_selector=_locale)
+    request_guard.init_app(app)  # before CSRF, which reads the form
     csrf.init_app(app)
     surveys.init_app(app)
     errors.register(app)

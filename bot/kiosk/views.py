@@ -1,8 +1,6 @@
 """Kiosk routes: thin views that read the request, call the service, render."""
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    session, url_for)
 from flask_babel import gettext as _
@@ -17,25 +15,6 @@ bp = Blueprint("kiosk", __name__, template_folder="templates")
 # What belongs to the person at the screen (cleared when they leave), as
 # opposed to the kiosk's own identity, which stays.
 PERSON_KEYS = ("response", "lang", "respondent")
-
-
-@bp.before_request
-def refuse_unreadable_forms():
-    """Reject posts that are not plain UTF-8 forms before anything reads them.
-
-    Werkzeug would quietly replace bad bytes; an answer must be stored as the
-    person typed it or not at all.
-    """
-    if request.method != "POST":
-        return None
-    if request.mimetype != "application/x-www-form-urlencoded":
-        abort(415, _("Please send the answer from the kiosk page."))
-    raw = request.get_data(cache=True)
-    try:
-        parse_qsl(raw.decode("ascii"), keep_blank_values=True, encoding="utf-8", errors="strict")
-    except UnicodeDecodeError:
-        abort(400, _("Your answer could not be read. Please type it again."))
-    return None
 
 
 @bp.after_request

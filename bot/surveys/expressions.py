@@ -254,6 +254,8 @@ def _value(node, answers: Mapping[str, Any], current: Any):
         return current if node.name == CURRENT else answers.get(node.name)
     if isinstance(node, ListLit):
         return [_value(item, answers, current) for item in node.items]
+    if isinstance(node, (str, int, bool)):
+        return node
     return _evaluate(node, answers, current)
 
 

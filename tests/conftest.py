@@ -1,0 +1,77 @@
+"""Shared fixtures: one app and database per test session, emptied after each test.
+
+The database is SQLite in a temporary folder, or PostgreSQL when
+``TEST_DATABASE_URL`` is set.  The schema is built by the real Alembic
+migrations, so every run also tests them.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from bot import create_app
+from bot.extensions import db
+
+from .helpers import KioskClient
+
+
+def _fresh_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    """The application, on a freshly migrated test database."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        _fresh_postgres(url)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SECRET_KEY": "test-secret",
+        "KIOSK_SITE": "testsite",
+        "KIOSK_UNIT": "a-wing",
+        "KIOSK_ID": "k1",
+    })
+    with app.app_context():
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _empty_tables(request):
+    """Leave every test with empty tables (only when the test used the app)."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app = request.getfixturevalue("app")
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def kiosk(app):
+    """A kiosk session driven over HTTP, the way a browser without JavaScript would."""
+    return KioskClient(app.test_client())
