@@ -45,7 +45,8 @@
   function sendForm(form, submitter) {
     var data = new URLSearchParams(new FormData(form, submitter || undefined));
     form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-    fetch(form.action, {
+    // form.action would return the button named "action" (skip), not the URL.
+    fetch(form.getAttribute("action"), {
       method: "POST",
       body: data,
       credentials: "same-origin",
