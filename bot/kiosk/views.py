@@ -145,6 +145,14 @@ def answer():
         abort(400, str(exc))
     except AnswerNotAccepted as exc:
         return _render_chat(response, error=str(exc), status=422)
+    return _next_step(response)
+
+
+def _next_step(response):
+    """After a change: the page script gets the next step at once; a plain
+    form post is redirected, so reloading the page never sends it again."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        return _render_chat(response)
     return redirect(url_for("kiosk.chat", _anchor="now"), code=303)
 
 
@@ -159,7 +167,7 @@ def back():
         service.go_back(response, survey, request.form.get("item", ""))
     except service.ChatError as exc:
         abort(exc.status, exc.message)
-    return redirect(url_for("kiosk.chat", _anchor="now"), code=303)
+    return _next_step(response)
 
 
 @bp.post("/finish")

@@ -13,6 +13,8 @@ def open_survey(page: Page, survey_id: str) -> None:
     page.goto("/" + KIOSK_QUERY)
     page.locator(f"button[name=survey][value={survey_id}]").click()
     page.locator("#now").wait_for()
+    if getattr(page, "javascript", False):
+        page.locator("html.js").wait_for(state="attached")
 
 
 def current_item(page: Page) -> str | None:

@@ -7,6 +7,8 @@
   "use strict";
 
   var body = document.body;
+  // Lets styles (and tests) know the page has been enhanced.
+  document.documentElement.classList.add("js");
 
   function announce(text) {
     var region = document.getElementById("announce");
@@ -26,12 +28,18 @@
     }
   }
 
-  function swapPage(html, url) {
+  function swapPage(html, response) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var newMain = doc.getElementById("main");
+    if (response.redirected) {
+      // The server sent us elsewhere (the start page): go there properly.
+      window.location.assign(response.url);
+      return;
+    }
     if (!newMain || !doc.querySelector("main.chat")) {
-      // Not a chat page (the start page, an error page): show it whole.
-      window.location.assign(url);
+      // An error page: show it whole, in place.
+      document.title = doc.title;
+      document.body.replaceWith(doc.body);
       return;
     }
     var oldTop = document.querySelector(".topbar");
@@ -50,9 +58,10 @@
       method: "POST",
       body: data,
       credentials: "same-origin",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+      // Asks for the next step in the reply itself, saving a redirect.
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Requested-With": "fetch" }
     }).then(function (response) {
-      return response.text().then(function (html) { swapPage(html, response.url); });
+      return response.text().then(function (html) { swapPage(html, response); });
     }).catch(function () {
       // The network hiccuped: fall back to an ordinary submit, which the
       // server deduplicates by the turn id the form carries.

@@ -1,0 +1,160 @@
+"""Chat-turn throughput and latency under gunicorn, beside a bare "ok" endpoint.
+
+Starts the real server (gunicorn, gunicorn.conf.py) on a fresh SQLite
+database on 127.0.0.1, then simulates N kiosks at once.  Each kiosk starts a
+questionnaire and answers it turn by turn as a browser would: POST the answer,
+follow the redirect to the next question.  One turn = that round trip.  In the
+same run the same number of clients hammer ``/healthz``, which does no work.
+
+Prints answers stored per second, p50/p95 turn latency, the bare endpoint's
+requests per second and latency, and the ratio.  Targets: p95 < 50 ms and at
+least a third of the bare endpoint's throughput.
+
+    .venv/bin/python bench/chat_turn.py [--kiosks 50] [--seconds 15]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[1]
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+FIELD = re.compile(r'name="(response|item|turn)" value="([^"]*)"')
+CHOICE = re.compile(r'name="value" value="([^"]+)"')
+NUMBER_MIN = re.compile(r'data-min="(-?\d+)"')
+REPLY = re.compile(r'class="reply reply-(\w+)" id="reply"')
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(workdir: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
+           "SECRET_KEY": "bench", "BIND": f"127.0.0.1:{port}"}
+    bin_dir = Path(sys.executable).parent
+    subprocess.run([str(bin_dir / "flask"), "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env,
+                   check=True, capture_output=True)
+    server = subprocess.Popen([str(bin_dir / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def next_answer(page: str) -> list[tuple[str, str]] | None:
+    """Form fields answering the current question, or None on the thank-you step."""
+    kind = REPLY.search(page)
+    if kind is None:
+        return None
+    reply = page[kind.end():].split("</form>", 1)[0]
+    fields = FIELD.findall(reply)
+    csrf = CSRF.search(reply).group(1)
+    data = [("csrf_token", csrf), *fields]
+    if kind.group(1) == "text":
+        return data + [("value", "the hatch queue was long again today")]
+    if kind.group(1) == "number":
+        low = NUMBER_MIN.search(reply)
+        return data + [("value", low.group(1) if low else "1")]
+    return data + [("value", CHOICE.search(reply).group(1))]
+
+
+async def kiosk(base: str, stop: float, turns: list[float], errors: list[int], survey: str) -> None:
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        page = await (await http.get(f"{base}/")).text()
+        while time.perf_counter() < stop:
+            start = await http.post(f"{base}/start", data={"csrf_token": CSRF.search(page).group(1),
+                                                          "survey": survey})
+            page = await start.text()
+            while time.perf_counter() < stop:
+                data = next_answer(page)
+                if data is None:
+                    break
+                began = time.perf_counter()
+                async with http.post(f"{base}/chat/answer", data=data) as resp:
+                    page = await resp.text()
+                    if resp.status != 200:
+                        errors.append(resp.status)
+                        return
+                turns.append(time.perf_counter() - began)
+            finish = await http.post(f"{base}/finish", data={"csrf_token": CSRF.search(page).group(1)})
+            page = await finish.text()
+
+
+async def bare(base: str, stop: float, times: list[float], errors: list[int]) -> None:
+    async with aiohttp.ClientSession() as http:
+        while time.perf_counter() < stop:
+            began = time.perf_counter()
+            async with http.get(f"{base}/healthz") as resp:
+                await resp.read()
+                if resp.status != 200:
+                    errors.append(resp.status)
+                    return
+            times.append(time.perf_counter() - began)
+
+
+def summary(name: str, samples: list[float], seconds: float) -> float:
+    rate = len(samples) / seconds
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered) * 1000
+    p95 = ordered[int(len(ordered) * 0.95) - 1] * 1000
+    print(f"{name:<22} {rate:9.1f} /s   p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   (n={len(samples)})")
+    return rate, p95
+
+
+async def run(base: str, kiosks: int, seconds: float, survey: str):
+    bare_times: list[float] = []
+    turns: list[float] = []
+    errors: list[int] = []
+    stop = time.perf_counter() + seconds
+    await asyncio.gather(*(bare(base, stop, bare_times, errors) for _ in range(kiosks)))
+    stop = time.perf_counter() + seconds
+    await asyncio.gather(*(kiosk(base, stop, turns, errors, survey) for _ in range(kiosks)))
+    return bare_times, turns, errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kiosks", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--survey", default="medicines")
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as workdir:
+        server = start_server(Path(workdir), port)
+        try:
+            bare_times, turns, errors = asyncio.run(
+                run(f"http://127.0.0.1:{port}", args.kiosks, args.seconds, args.survey))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"{args.kiosks} simulated kiosks, {args.seconds:.0f} s per phase, gunicorn on {os.cpu_count()} cores")
+    bare_rate, _ = summary("bare /healthz", bare_times, args.seconds)
+    turn_rate, turn_p95 = summary("chat turn (answers)", turns, args.seconds)
+    print(f"ratio answers/s : bare req/s = {turn_rate / bare_rate:.2f}")
+    print(f"errors: {len(errors)} {sorted(set(errors))}")
+    print(f"target p95 < 50 ms: {'met' if turn_p95 < 50 else 'NOT met'}; "
+          f"target ratio >= 0.33: {'met' if turn_rate / bare_rate >= 1 / 3 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
