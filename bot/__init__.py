@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask, session
 
-from . import errors, i18n, request_guard, surveys
+from . import errors, i18n, icons, request_guard, surveys
 from .config import from_environment
 from .extensions import babel, csrf, db, migrate
 from .kiosk import bp as kiosk_bp
@@ -32,6 +32,7 @@ def create_app(config: dict | None = None) -> Flask:
     surveys.init_app(app)
     errors.register(app)
     i18n.init_app(app)
+    icons.init_app(app)
 
     app.register_blueprint(kiosk_bp)
     app.cli.add_command(surveys_cli)

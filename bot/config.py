@@ -63,6 +63,9 @@ def from_environment(instance_path: Path) -> dict:
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_DIR / "locales"),
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
+        # The resume window is enforced on the server; re-signing the cookie
+        # on every answer would only cost time.
+        "SESSION_REFRESH_EACH_REQUEST": False,
         # The CSRF token lives as long as the kiosk session it belongs to.
         "WTF_CSRF_TIME_LIMIT": None,
     }
