@@ -58,7 +58,8 @@ def from_environment(instance_path: Path) -> dict:
         "TEXT_MAX_CHARS": _int("TEXT_MAX_CHARS", 4000),
         # Whole requests above this are refused with 413 before they are read.
         "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 64 * 1024),
-        "LANGUAGES": ["en"],
+        # Interface languages, in the order the start page lists them.
+        "LANGUAGES": os.environ.get("LANGUAGES", "en cy pl ro sq lt pt es ar ur ckb pa vi").split(),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_DIR / "locales"),
         "SESSION_COOKIE_SAMESITE": "Lax",

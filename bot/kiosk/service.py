@@ -170,6 +170,14 @@ def go_back(response: Response, survey: Survey, from_item: str) -> bool:
     return True
 
 
+def opt_in_to_contact(response: Response) -> None:
+    """Record that the person wants staff to contact them (their pseudonymous id
+    is then passed with any alert); anonymous otherwise."""
+    response.contact_opt_in = True
+    response.updated_at = utcnow()
+    db.session.commit()
+
+
 def abandon(response: Response) -> None:
     """The person walked away or ended early: keep the answers, mark it partial."""
     if response.status == Response.IN_PROGRESS:

@@ -170,6 +170,16 @@ def back():
     return _next_step(response)
 
 
+@bp.post("/chat/contact")
+def contact_me():
+    """The person asked staff to come and talk to them (after a risk message)."""
+    response = _posted_response()
+    if request.form.get("contact") != "yes":
+        abort(400, _("Please use the button on the page."))
+    service.opt_in_to_contact(response)
+    return _next_step(response)
+
+
 @bp.post("/finish")
 def finish():
     """Leave: keep what was answered, clear the screen for the next person."""
