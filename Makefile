@@ -21,6 +21,7 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 	touch $@
 
 setup: $(VENV)/.app
+	$(BIN)/flask --app wsgi translate compile
 	$(BIN)/flask --app wsgi db upgrade
 
 system:
@@ -32,6 +33,7 @@ run: setup
 
 ## Run the whole test suite, browser tests included.
 test: $(VENV)/.dev system
+	$(BIN)/flask --app wsgi translate compile
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev
