@@ -22,6 +22,7 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 
 setup: $(VENV)/.app
 	$(BIN)/flask --app wsgi translate compile
+	$(BIN)/flask --app wsgi themes build
 	$(BIN)/flask --app wsgi db upgrade
 
 system:
@@ -34,6 +35,7 @@ run: setup
 ## Run the whole test suite, browser tests included.
 test: $(VENV)/.dev system
 	$(BIN)/flask --app wsgi translate compile
+	$(BIN)/flask --app wsgi themes build
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev

@@ -10,6 +10,7 @@ from .config import from_environment
 from .extensions import babel, csrf, db, migrate
 from .kiosk import bp as kiosk_bp
 from .surveys.cli import surveys_cli
+from .themes.cli import themes_cli
 from .translations import translate_cli
 
 
@@ -38,4 +39,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(kiosk_bp)
     app.cli.add_command(surveys_cli)
     app.cli.add_command(translate_cli)
+    app.cli.add_command(themes_cli)
     return app

@@ -59,6 +59,9 @@ def from_environment(instance_path: Path) -> dict:
         # Whole requests above this are refused with 413 before they are read.
         "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 64 * 1024),
         # Interface languages, in the order the start page lists them.
+        # Trained text models, built by `flask themes build` (not committed).
+        "THEMES_MODEL_DIR": os.environ.get("THEMES_MODEL_DIR", str(instance_path / "models" / "themes")),
+        "RISK_MODEL_DIR": os.environ.get("RISK_MODEL_DIR", str(instance_path / "models" / "risk")),
         "LANGUAGES": os.environ.get("LANGUAGES", "en cy pl ro sq lt pt es ar ur ckb pa vi").split(),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_DIR / "locales"),

@@ -110,3 +110,45 @@ class Comment(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     answer: Mapped[Answer] = relationship(back_populates="comment")
+
+
+class CommentTheme(db.Model):
+    """A theme on a comment, from the model or from a reviewer's correction."""
+
+    __tablename__ = "comment_themes"
+    __table_args__ = (UniqueConstraint("comment_id", "theme", "source"),)
+
+    MODEL = "model"
+    REVIEWER = "reviewer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+    theme: Mapped[str] = mapped_column(String(40), index=True)
+    score: Mapped[float | None]
+    source: Mapped[str] = mapped_column(String(16), default=MODEL)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Alert(db.Model):
+    """An urgent safeguarding alert raised by a free-text answer.
+
+    Anonymous unless the person asked to be contacted: then their
+    pseudonymous id's hash is attached so staff can find them.
+    """
+
+    __tablename__ = "alerts"
+
+    OPEN = "open"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"))
+    site: Mapped[str] = mapped_column(String(40))
+    unit: Mapped[str] = mapped_column(String(40))
+    kiosk: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16))
+    reasons: Mapped[Any] = mapped_column(JSON)
+    respondent_hash: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default=OPEN, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

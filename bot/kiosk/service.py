@@ -79,8 +79,8 @@ def expire_if_stale(response: Response, window, now: datetime | None = None) -> 
 
 
 def record_answer(response: Response, survey: Survey, item_name: str, turn: str,
-                  values: list[str], skip: bool, max_chars: int) -> bool:
-    """Store the answer to ``item_name``; return False when it was a replay.
+                  values: list[str], skip: bool, max_chars: int) -> Answer | None:
+    """Store the answer to ``item_name``; return it, or None when it was a replay.
 
     Raises :class:`ChatError` for anything that cannot be stored, and
     :class:`~.answers.AnswerNotAccepted` when the survey's rules refuse it.
@@ -96,7 +96,7 @@ def record_answer(response: Response, survey: Survey, item_name: str, turn: str,
     answers = stored_answers(response)
     existing = next((a for a in response.answers if a.item_name == item_name), None)
     if existing is not None and existing.turn == turn:
-        return False  # the same form sent again: already stored
+        return None  # the same form sent again: already stored
     state = walk(survey, answers, response.editing_item)
     if state.current is None or state.current.name != item_name:
         raise ChatError(_("That question has already been answered. Use Back to change an answer."), 409)
@@ -107,7 +107,7 @@ def record_answer(response: Response, survey: Survey, item_name: str, turn: str,
     else:
         earlier = {k: v for k, v in answers.items() if v is not None}
         value = parse_answer(item, values, earlier, max_chars, response.language)
-    _store(response, item, existing, value, turn)
+    stored = _store(response, item, existing, value, turn)
     answers[item_name] = value
     response.editing_item = None
     _drop_irrelevant(response, survey, answers)
@@ -120,18 +120,18 @@ def record_answer(response: Response, survey: Survey, item_name: str, turn: str,
     except IntegrityError:
         # Two copies of the same tap raced; the other one stored it.
         db.session.rollback()
-        return False
-    return True
+        return None
+    return stored
 
 
-def _store(response: Response, item, existing: Answer | None, value: Any, turn: str) -> None:
+def _store(response: Response, item, existing: Answer | None, value: Any, turn: str) -> Answer:
     if existing is None:
         existing = Answer(item_name=item.name, item_type=item.type, value=value, turn=turn)
         response.answers.append(existing)
     else:
         existing.value, existing.turn, existing.changed_at = value, turn, utcnow()
     if item.type != "text":
-        return
+        return existing
     if value is None:
         existing.comment = None
     elif existing.comment is None:
@@ -140,6 +140,7 @@ def _store(response: Response, item, existing: Answer | None, value: Any, turn: 
             site=response.site, unit=response.unit, text=value, for_themes=item.themes)
     else:
         existing.comment.text, existing.comment.updated_at = value, utcnow()
+    return existing
 
 
 def _drop_irrelevant(response: Response, survey: Survey, answers: dict[str, Any]) -> None:

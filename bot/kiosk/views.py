@@ -5,6 +5,7 @@ from flask import (Blueprint, abort, current_app, redirect, render_template, req
                    session, url_for)
 from flask_babel import gettext as _
 
+from .. import comment_analysis
 from ..surveys import all_surveys, get_survey
 from . import service
 from .answers import AnswerNotAccepted, BadAnswer
@@ -106,7 +107,8 @@ def _render_chat(response, error: str | None = None, status: int = 200):
     if state.current is not None:
         previous = next((a.value for a in response.answers if a.item_name == state.current.name), None)
     return render_template("kiosk/chat.html", survey=survey, response=response, state=state,
-                           turn=service.new_turn(), error=error, previous=previous), status
+                           turn=service.new_turn(), error=error, previous=previous,
+                           support=comment_analysis.has_alert(response)), status
 
 
 @bp.get("/chat")
@@ -135,7 +137,7 @@ def answer():
     if survey is None:
         abort(410, _("This questionnaire is no longer available."))
     try:
-        service.record_answer(
+        stored = service.record_answer(
             response, survey, request.form.get("item", ""), request.form.get("turn", ""),
             request.form.getlist("value"), request.form.get("action") == "skip",
             current_app.config["TEXT_MAX_CHARS"])
@@ -145,6 +147,9 @@ def answer():
         abort(400, str(exc))
     except AnswerNotAccepted as exc:
         return _render_chat(response, error=str(exc), status=422)
+    if stored is not None and stored.comment is not None and stored.comment.for_themes:
+        # Saved already; now risk (alert at once) and themes.
+        comment_analysis.analyse(stored.comment, response)
     return _next_step(response)
 
 
@@ -177,6 +182,7 @@ def contact_me():
     if request.form.get("contact") != "yes":
         abort(400, _("Please use the button on the page."))
     service.opt_in_to_contact(response)
+    comment_analysis.share_contact(response)
     return _next_step(response)
 
 

@@ -18,8 +18,9 @@
     window.setTimeout(function () { region.textContent = text; }, 50);
   }
 
-  function showNewest(focus) {
-    var now = document.getElementById("now");
+  function showNewest(focus, supportIsNew) {
+    // A new support message (someone may be at risk) comes before the next question.
+    var now = (supportIsNew && document.getElementById("support")) || document.getElementById("now");
     if (!now) { return; }
     now.scrollIntoView({ block: "center" });
     if (focus) {
@@ -42,12 +43,13 @@
       document.body.replaceWith(doc.body);
       return;
     }
+    var hadSupport = !!document.getElementById("support");
     var oldTop = document.querySelector(".topbar");
     var newTop = doc.querySelector(".topbar");
     if (oldTop && newTop) { oldTop.replaceWith(newTop); }
     document.getElementById("main").replaceWith(newMain);
     document.title = doc.title;
-    showNewest(true);
+    showNewest(true, !hadSupport);
   }
 
   function sendForm(form, submitter) {

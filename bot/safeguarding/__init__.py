@@ -1,0 +1,1 @@
+"""Safeguarding: spotting free text that suggests someone is at risk."""
