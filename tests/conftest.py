@@ -28,6 +28,22 @@ def _fresh_postgres(url: str) -> None:
     engine.dispose()
 
 
+def _built_models() -> dict:
+    """The app's theme and risk models, trained once if missing or stale."""
+    from pathlib import Path
+
+    from bot.config import PROJECT_DIR
+    from bot.themes import store
+
+    dirs = {}
+    for kind in ("themes", "risk"):
+        model_dir = Path(PROJECT_DIR / "instance" / "models" / kind)
+        if not store.is_current(model_dir, kind):
+            store.build(model_dir, kind)
+        dirs[kind] = str(model_dir)
+    return dirs
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     """The application, on a freshly migrated test database."""
@@ -36,8 +52,11 @@ def app(tmp_path_factory):
         _fresh_postgres(url)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    models = _built_models()
     app = create_app({
         "TESTING": True,
+        "THEMES_MODEL_DIR": models["themes"],
+        "RISK_MODEL_DIR": models["risk"],
         "SQLALCHEMY_DATABASE_URI": url,
         "SECRET_KEY": "test-secret",
         "KIOSK_SITE": "testsite",

@@ -7,15 +7,18 @@ catch every urgent example in its dev split, and a pattern hit alone is enough.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from spacy.language import Language
 
 from ..themes.classifier import MAX_CHARS
-from .patterns import pattern_reasons
+from .patterns import pattern_reasons, without_figures
 
 log = logging.getLogger(__name__)
+_WORD = re.compile(r"\w+")
+MIN_WORDS = 3
 REASONS = ("suicide", "self_harm", "overdose_medical", "abuse", "threat")
 
 
@@ -33,15 +36,18 @@ class RiskResult:
 
 def check(texts: Iterable[str], nlp: Language | None) -> list[RiskResult]:
     """Risk for each text.  Without a model (or if it fails) the patterns still run."""
-    texts = [t[:MAX_CHARS] if t else "" for t in texts]
+    texts = [without_figures(t[:MAX_CHARS]) if t else "" for t in texts]
     results = []
     model_scores: list[dict] = [{} for _ in texts]
     if nlp is not None:
         try:
             labels = nlp.get_pipe("labels")
             for i, doc in enumerate(nlp.pipe(texts, batch_size=256)):
-                if texts[i].strip():
-                    model_scores[i] = {name: name in labels.chosen(doc) for name in labels.labels}
+                # A word or two left after removing a figure of speech is not a disclosure.
+                if len(_WORD.findall(texts[i])) >= MIN_WORDS:
+                    chosen = labels.chosen(doc)
+                    model_scores[i] = {name: name in chosen for name in labels.labels}
+                    model_scores[i]["_top"] = max(REASONS, key=lambda r: doc.cats.get(r, 0.0))
         except Exception:  # the model must never stop the patterns
             log.exception("risk model failed; using patterns only")
             model_scores = [{} for _ in texts]
@@ -50,5 +56,7 @@ def check(texts: Iterable[str], nlp: Language | None) -> list[RiskResult]:
         urgent = bool(reasons) or bool(scores.get("urgent"))
         if urgent:
             reasons |= {r for r in REASONS if scores.get(r)}
+            if not reasons:  # urgent, but no single reason passed its cut-off
+                reasons.add(scores.get("_top", "suicide"))
         results.append(RiskResult(urgent, [r for r in REASONS if r in reasons]))
     return results

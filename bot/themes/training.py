@@ -54,16 +54,21 @@ def best_threshold(scores: numpy.ndarray, truth: numpy.ndarray, beta: float = 1.
     return float(THRESHOLD_GRID[best[len(best) // 2]])
 
 
+# Below this a score says more about the label's bias than about the text.
+RECALL_FLOOR = 0.005
+
+
 def recall_threshold(scores: numpy.ndarray, truth: numpy.ndarray, margin: float = 0.9) -> float:
     """A cut-off that catches every positive in the dev split, with a little room.
 
     For labels where a miss is unacceptable (``urgent``): just under the
-    lowest positive score, never above 0.5.  It costs precision; that is the
-    price of not missing a disclosure.
+    lowest positive score, between :data:`RECALL_FLOOR` and 0.5.  It costs
+    precision; that is the price of not missing a disclosure.  What the
+    floor lets through is the hand-written patterns' job.
     """
     if truth.sum() == 0:
         return 0.5
-    return float(max(0.005, min(0.5, scores[truth].min() * margin)))
+    return float(max(RECALL_FLOOR, min(0.5, scores[truth].min() * margin)))
 
 
 def tune_thresholds(nlp, dev: list[dict], labels: list[str],
@@ -82,7 +87,7 @@ def tune_thresholds(nlp, dev: list[dict], labels: list[str],
 
 
 def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool = True,
-                recall_first: frozenset = frozenset()) -> dict:
+                recall_first: frozenset = frozenset(), epochs: int | None = None) -> dict:
     """Train on ``records`` and write a loadable pipeline to ``out_dir``; return a summary.
 
     Labels in ``recall_first`` get a cut-off that misses nothing on the dev split.
@@ -105,6 +110,8 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
             "paths.labels": str(work / "labels.json"), "paths.sentiment_labels": str(work / "sentiment.json"),
             "system.seed": seed, "training.seed": seed,
         }
+        if epochs:
+            overrides["training.max_epochs"] = epochs
         if not with_sentiment:
             overrides.update({"nlp.pipeline": ["labels"],
                               "training.score_weights": {"labels_macro_f": 1.0}})
