@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from bot import create_app
 from bot.extensions import db
+from bot.translations import compile_all
 
 from .helpers import KioskClient
 
@@ -52,6 +53,7 @@ def app(tmp_path_factory):
         _fresh_postgres(url)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    compile_all()  # the .mo files the app reads; cheap, and a test must not see stale ones
     models = _built_models()
     app = create_app({
         "TESTING": True,
