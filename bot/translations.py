@@ -145,3 +145,36 @@ def check() -> None:
     if problems:
         raise SystemExit(1)
     click.echo(f"template up to date; {len(languages())} catalogue(s) pass msgfmt --check")
+
+
+REVIEWED = LOCALES / "reviewed.txt"
+
+
+def reviewed_languages() -> set[str]:
+    """Languages a fluent speaker has checked, listed one per line in locales/reviewed.txt."""
+    if not REVIEWED.exists():
+        return set()
+    lines = (line.split("#", 1)[0].strip() for line in REVIEWED.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
+
+
+def completeness(language: str) -> tuple[int, int, list[str]]:
+    """(translated, total, untranslated msgids) for one catalogue."""
+    with po_path(language).open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    messages = [m for m in catalog if m.id]
+    missing = [m.id for m in messages if not m.string or m.fuzzy]
+    return len(messages) - len(missing), len(messages), missing
+
+
+@translate_cli.command("status", with_appcontext=False)
+def status() -> None:
+    """Per language: how complete the catalogue is and whether a fluent speaker reviewed it."""
+    reviewed = reviewed_languages()
+    click.echo(f"{'language':<10}{'translated':>12}{'complete':>10}  reviewed by a fluent speaker")
+    for language in languages():
+        done, total, missing = completeness(language)
+        click.echo(f"{language:<10}{done:>7}/{total:<4}{done / total:>10.0%}  "
+                   f"{'yes' if language in reviewed else 'not yet'}")
+        for msgid in missing[:5]:
+            click.echo(f"          missing: {msgid[:70]!r}")

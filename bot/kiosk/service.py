@@ -171,6 +171,12 @@ def go_back(response: Response, survey: Survey, from_item: str) -> bool:
     return True
 
 
+def set_language(response: Response, language: str) -> None:
+    """The person switched language mid-conversation: later messages and comments use it."""
+    response.language = language
+    db.session.commit()
+
+
 def opt_in_to_contact(response: Response) -> None:
     """Record that the person wants staff to contact them (their pseudonymous id
     is then passed with any alert); anonymous otherwise."""

@@ -71,6 +71,13 @@ def start():
                            languages=current_app.config["LANGUAGES"], language=_language())
 
 
+@bp.get("/language")
+def language_page():
+    """Change language at any point; the conversation and its answers stay."""
+    return render_template("kiosk/language.html", languages=current_app.config["LANGUAGES"],
+                           language=_language(), back_to_chat=_current_response() is not None)
+
+
 @bp.post("/language")
 def choose_language():
     """Set the language for the rest of the visit; answers already given stay."""
@@ -79,7 +86,11 @@ def choose_language():
         abort(400, _("That language is not available."))
     session["lang"] = code
     session.permanent = True
-    return redirect(request.form.get("next") == "chat" and url_for("kiosk.chat") or url_for("kiosk.start"))
+    response = _current_response()
+    if response is not None and request.form.get("next") == "chat":
+        service.set_language(response, code)
+        return redirect(url_for("kiosk.chat"))
+    return redirect(url_for("kiosk.start"))
 
 
 @bp.post("/start")
