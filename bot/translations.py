@@ -54,6 +54,11 @@ def _messages(catalog: Catalog) -> set:
     return {(m.id if isinstance(m.id, str) else tuple(m.id), m.context) for m in catalog if m.id}
 
 
+def _shown(path: Path) -> str:
+    """A path as people see it: relative to the locales folder's parent."""
+    return str(path.relative_to(LOCALES.parent))
+
+
 def languages() -> list[str]:
     """Languages that have a catalogue under ``locales/``."""
     return sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
@@ -72,7 +77,7 @@ def extract() -> None:
     catalog.creation_date = catalog.revision_date = datetime(2026, 1, 1, tzinfo=timezone.utc)
     LOCALES.mkdir(exist_ok=True)
     TEMPLATE.write_bytes(_po_bytes(catalog))
-    click.echo(f"{len(catalog)} messages written to {TEMPLATE.relative_to(PROJECT_DIR)}")
+    click.echo(f"{len(catalog)} messages written to {_shown(TEMPLATE)}")
 
 
 @translate_cli.command("init", with_appcontext=False)
@@ -81,7 +86,7 @@ def init(language: str) -> None:
     """Start a catalogue for LANGUAGE from the template."""
     path = po_path(language)
     if path.exists():
-        raise click.ClickException(f"{path.relative_to(PROJECT_DIR)} already exists; use update")
+        raise click.ClickException(f"{_shown(path)} already exists; use update")
     with TEMPLATE.open("rb") as handle:
         template = read_po(handle)
     catalog = Catalog(locale=language, project="Wing Voice", charset="utf-8",
@@ -92,7 +97,7 @@ def init(language: str) -> None:
             catalog.add(message.id, "", auto_comments=message.auto_comments, context=message.context)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(_po_bytes(catalog))
-    click.echo(f"created {path.relative_to(PROJECT_DIR)}")
+    click.echo(f"created {_shown(path)}")
 
 
 @translate_cli.command("update", with_appcontext=False)
@@ -139,7 +144,7 @@ def check() -> None:
         result = subprocess.run(["msgfmt", "--check", "--output-file=/dev/null", str(path)],
                                 capture_output=True, text=True)
         if result.returncode != 0:
-            problems.append(f"{path.relative_to(PROJECT_DIR)}: {result.stderr.strip()}")
+            problems.append(f"{_shown(path)}: {result.stderr.strip()}")
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
