@@ -17,6 +17,11 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_COMMENTS = {
+    "en": "The nurse listened to me and sorted my tablets the same day.",
+    "pl": "Pielęgniarka mnie wysłuchała i tego samego dnia załatwiła mi leki.",
+    "ar": "الممرضة سمعتني ورتبت أدويتي في نفس اليوم.",
+}
 sys.path.insert(0, str(ROOT))
 
 
@@ -46,7 +51,7 @@ def main(languages: list[str]) -> None:
                 page.locator("#reply .scale button[name=value]").nth(1).click()
                 page.locator("#reply textarea").wait_for()
                 page.locator("#reply textarea").fill(
-                    {"en": "The nurse listened to me and sorted my tablets the same day."}.get(language, ""))
+                    SAMPLE_COMMENTS.get(language, ""))
                 out = ROOT / "docs" / f"chat-{language}.png"
                 page.screenshot(path=str(out))
                 print(f"saved {out.relative_to(ROOT)}")
