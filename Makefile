@@ -23,19 +23,21 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 setup: $(VENV)/.app
 	$(BIN)/flask --app wsgi translate compile
 	$(BIN)/flask --app wsgi themes build
+	$(BIN)/flask --app wsgi audio build
 	$(BIN)/flask --app wsgi db upgrade
 
 system:
 	@bash scripts/system-deps.sh
 
 ## Start the kiosk on http://127.0.0.1:8000 (SQLite under instance/).
-run: setup
+run: system setup
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 ## Run the whole test suite, browser tests included.
 test: $(VENV)/.dev system
 	$(BIN)/flask --app wsgi translate compile
 	$(BIN)/flask --app wsgi themes build
+	$(BIN)/flask --app wsgi audio build
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev

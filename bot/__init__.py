@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 
-from . import errors, i18n, icons, request_guard, surveys
+from . import audio, errors, i18n, icons, request_guard, surveys
 from .config import from_environment
 from .extensions import babel, csrf, db, migrate
 from .kiosk import bp as kiosk_bp
@@ -15,8 +15,8 @@ from .translations import translate_cli
 
 
 def _locale() -> str:
-    """The person's chosen language, else the default."""
-    return session.get("lang") or "en"
+    """The person's chosen language, else the default (always, outside a request)."""
+    return (session.get("lang") if has_request_context() else None) or "en"
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -35,6 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.register(app)
     i18n.init_app(app)
     icons.init_app(app)
+    audio.init_app(app)
 
     app.register_blueprint(kiosk_bp)
     app.cli.add_command(surveys_cli)

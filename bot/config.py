@@ -62,6 +62,7 @@ def from_environment(instance_path: Path) -> dict:
         # Trained text models, built by `flask themes build` (not committed).
         "THEMES_MODEL_DIR": os.environ.get("THEMES_MODEL_DIR", str(instance_path / "models" / "themes")),
         "RISK_MODEL_DIR": os.environ.get("RISK_MODEL_DIR", str(instance_path / "models" / "risk")),
+        "AUDIO_DIR": os.environ.get("AUDIO_DIR", str(instance_path / "audio")),
         "LANGUAGES": os.environ.get("LANGUAGES", "en cy pl ro sq lt pt es ar ur ckb pa vi").split(),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_DIR / "locales"),

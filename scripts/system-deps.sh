@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages Wing Voice uses, when missing:
-#   chromium (browser tests), espeak-ng (read-aloud audio), gettext (msgfmt checks).
+#   chromium (browser tests), espeak-ng and opus-tools (read-aloud audio), gettext (msgfmt checks),
+#   Noto fonts (Arabic, Gurmukhi and the other scripts the kiosk shows).
 # Installs with apt-get when run as root; otherwise says what to install.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+command -v opusenc >/dev/null 2>&1 || missing+=(opus-tools)
 fc-list 2>/dev/null | grep -qi "NotoSansArabic\|Noto Sans Arabic" || missing+=(fonts-noto-core)
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -7,12 +7,14 @@ migrations, so every run also tests them.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import text
 
-from bot import create_app
+from bot import audio, create_app
+from bot.config import PROJECT_DIR
 from bot.extensions import db
 from bot.translations import compile_all
 
@@ -31,9 +33,6 @@ def _fresh_postgres(url: str) -> None:
 
 def _built_models() -> dict:
     """The app's theme and risk models, trained once if missing or stale."""
-    from pathlib import Path
-
-    from bot.config import PROJECT_DIR
     from bot.themes import store
 
     dirs = {}
@@ -55,10 +54,12 @@ def app(tmp_path_factory):
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     compile_all()  # the .mo files the app reads; cheap, and a test must not see stale ones
     models = _built_models()
+    audio_dir = Path(PROJECT_DIR / "instance" / "audio")
     app = create_app({
         "TESTING": True,
         "THEMES_MODEL_DIR": models["themes"],
         "RISK_MODEL_DIR": models["risk"],
+        "AUDIO_DIR": str(audio_dir),
         "SQLALCHEMY_DATABASE_URI": url,
         "SECRET_KEY": "test-secret",
         "KIOSK_SITE": "testsite",
@@ -67,6 +68,7 @@ def app(tmp_path_factory):
     })
     with app.app_context():
         upgrade()
+        audio.build(audio_dir, app.config["LANGUAGES"])  # only what is missing: quick once made
     yield app
     with app.app_context():
         db.engine.dispose()

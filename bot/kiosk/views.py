@@ -15,7 +15,7 @@ bp = Blueprint("kiosk", __name__, template_folder="templates")
 
 # What belongs to the person at the screen (cleared when they leave), as
 # opposed to the kiosk's own identity, which stays.
-PERSON_KEYS = ("response", "lang", "respondent")
+PERSON_KEYS = ("response", "lang", "respondent", "read_aloud")
 
 
 @bp.after_request
@@ -195,6 +195,13 @@ def contact_me():
     service.opt_in_to_contact(response)
     comment_analysis.share_contact(response)
     return _next_step(response)
+
+
+@bp.post("/read-aloud")
+def read_aloud():
+    """Switch reading each new question aloud on or off (kept until the person leaves)."""
+    session["read_aloud"] = not session.get("read_aloud", False)
+    return redirect(url_for("kiosk.chat") if _current_response() else url_for("kiosk.start"), code=303)
 
 
 @bp.post("/finish")

@@ -121,3 +121,21 @@ def test_idle_reset_without_javascript(app, browser, live_server):
     assert "Most of the time" not in page.content()
     context.close()
     assert _stored(app) == (Response.ABANDONED, {"on_time": "mostly"})
+
+
+def test_play_button_loads_the_question_audio(app, js_page):
+    page = js_page
+    open_survey(page, "medicines")
+    page.locator("#now .play").click()
+    page.wait_for_function("document.getElementById('player').readyState >= 1")
+    assert page.evaluate("document.getElementById('player').duration") > 0.3
+    assert page.evaluate("document.getElementById('player').currentSrc").endswith(".ogg")
+
+
+def test_every_choice_has_a_play_control(app, any_page):
+    page = any_page
+    open_survey(page, "medicines")
+    choices = page.locator("#reply .choice-wrap")
+    assert choices.count() == 5
+    for index in range(choices.count()):
+        assert choices.nth(index).locator(".play").count() == 1

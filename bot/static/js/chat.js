@@ -50,6 +50,8 @@
     document.getElementById("main").replaceWith(newMain);
     document.title = doc.title;
     showNewest(true, !hadSupport);
+    offerLocalSpeech();
+    readNewQuestion();
   }
 
   function sendForm(form, submitter) {
@@ -70,6 +72,57 @@
       form.submit();
     });
   }
+
+  /* Read aloud: recorded or espeak-ng clips served from this machine; where a
+     language has none, the browser's own local voice (never an online one). */
+  var player = document.getElementById("player");
+
+  function localVoice(lang) {
+    if (!("speechSynthesis" in window)) { return null; }
+    var wanted = (lang || "").toLowerCase();
+    return window.speechSynthesis.getVoices().filter(function (v) {
+      return v.localService && v.lang.toLowerCase().split("-")[0] === wanted;
+    })[0] || null;
+  }
+
+  function offerLocalSpeech() {
+    var lang = document.documentElement.lang;
+    if (!localVoice(lang)) { return; }
+    document.querySelectorAll("button.play[data-say]").forEach(function (b) { b.hidden = false; });
+  }
+
+  function play(control) {
+    document.querySelectorAll(".play.playing").forEach(function (p) { p.classList.remove("playing"); });
+    control.classList.add("playing");
+    var url = control.getAttribute("data-audio");
+    if (url && player) {
+      player.src = url;
+      player.onended = function () { control.classList.remove("playing"); };
+      player.play().catch(function () { control.classList.remove("playing"); });
+      return;
+    }
+    var voice = localVoice(document.documentElement.lang);
+    if (voice) {
+      var utterance = new SpeechSynthesisUtterance(control.getAttribute("data-say"));
+      utterance.voice = voice;
+      utterance.onend = function () { control.classList.remove("playing"); };
+      window.speechSynthesis.cancel();
+      window.speechSynthesis.speak(utterance);
+    }
+  }
+
+  function readNewQuestion() {
+    if (body.getAttribute("data-read-aloud") !== "1") { return; }
+    var control = document.querySelector("#now .play:not([hidden])");
+    if (control) { play(control); }
+  }
+
+  document.addEventListener("click", function (event) {
+    var control = event.target.closest(".play");
+    if (!control) { return; }
+    event.preventDefault();
+    play(control);
+  });
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -126,4 +179,6 @@
   }
 
   showNewest(false);
+  offerLocalSpeech();
+  if ("speechSynthesis" in window) { window.speechSynthesis.onvoiceschanged = offerLocalSpeech; }
 }());
