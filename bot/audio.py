@@ -21,8 +21,10 @@ from pathlib import Path
 
 import click
 from babel.support import Translations
-from flask import Blueprint, current_app, send_from_directory
+from flask import Blueprint, current_app, send_from_directory, url_for
 from flask.cli import AppGroup
+from flask_babel import get_locale, gettext
+from markupsafe import Markup
 
 from .config import PROJECT_DIR
 from .kiosk.text import BUILTIN_LABELS
@@ -154,21 +156,31 @@ def build_command() -> None:
 
 
 def init_app(app) -> None:
-    """Routes, the ``audio build`` command, and ``clip_url(text)`` for templates."""
+    """Routes, the ``audio build`` command, and ``play(text)`` for templates."""
     app.register_blueprint(bp)
     app.cli.add_command(audio_cli)
 
     @app.context_processor
-    def clip_helper():
-        from flask_babel import get_locale
-
+    def play_helper():
         language = str(get_locale() or "en")
+        speaker = Markup('<img class="icon" src="{}" alt="" width="32" height="32">').format(
+            url_for("static", filename="icons/speaker.svg"))
+        listen = gettext("Listen")
+        root = current_app.config["APPLICATION_ROOT"].rstrip("/")
 
-        def clip_url(text: str, recorded: dict | None = None) -> str | None:
-            # A human recording named by the survey wins over synthesis.
+        def play(text: str, recorded: dict | None = None) -> Markup:
+            """A large "listen" control: the recorded or synthesised clip when there is
+            one; otherwise a button the page script shows only if the browser has a
+            local voice.  Python, not a macro: a chat page draws dozens."""
             if recorded and recorded.get(language):
-                return f"{current_app.static_url_path}/audio/recorded/{recorded[language]}"
-            name = clip_for(language, text)
-            return f"{current_app.config['APPLICATION_ROOT'].rstrip('/')}/audio/{name}" if name else None
+                url = f"{current_app.static_url_path}/audio/recorded/{recorded[language]}"
+            else:
+                name = clip_for(language, str(text))
+                url = f"{root}/audio/{name}" if name else None
+            if url:
+                return Markup('<a class="play" href="{0}" data-audio="{0}" aria-label="{1}" title="{1}">{2}</a>'
+                              ).format(url, listen, speaker)
+            return Markup('<button type="button" class="play" data-say="{0}" aria-label="{1}" title="{1}" '
+                          'hidden>{2}</button>').format(text, listen, speaker)
 
-        return {"clip_url": clip_url}
+        return {"play": play}

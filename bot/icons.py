@@ -5,8 +5,17 @@ and this is on every turn's hot path.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Flask, url_for
 from markupsafe import Markup, escape
+
+
+@lru_cache(maxsize=1024)
+def _img(prefix: str, name: str, size: int) -> Markup:
+    # Decorative: the words beside the picture carry the meaning.
+    return Markup('<img class="icon" src="{}{}.svg" alt="" width="{}" height="{}">').format(
+        prefix, escape(name), size, size)
 
 
 def init_app(app: Flask) -> None:
@@ -17,10 +26,6 @@ def init_app(app: Flask) -> None:
         prefix = url_for("static", filename="icons/")
 
         def icon(name: str | None, size: int = 48) -> Markup:
-            if not name:
-                return Markup("")
-            # Decorative: the words beside the picture carry the meaning.
-            return Markup('<img class="icon" src="{}{}.svg" alt="" width="{}" height="{}">').format(
-                prefix, escape(name), int(size), int(size))
+            return _img(prefix, name, int(size)) if name else Markup("")
 
         return {"icon": icon}
