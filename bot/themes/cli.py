@@ -16,6 +16,7 @@ from flask.cli import AppGroup
 from ..safeguarding import detector
 from . import store
 from .classifier import classify as classify_texts
+from .corrections import corrected_records, merge
 from .data import DataError, read_jsonl, read_many
 from .evaluation import label_scores, risk_scores
 from .training import train_model
@@ -45,12 +46,17 @@ def risk_model():
               help="Labelled JSONL; give it more than once to combine files.")
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--seed", default=0, show_default=True)
-def train(data: tuple[Path, ...], out: Path, seed: int) -> None:
+@click.option("--with-corrections", is_flag=True, help="Add the themes reviewers corrected on the dashboard.")
+def train(data: tuple[Path, ...], out: Path, seed: int, with_corrections: bool) -> None:
     """Train a theme model on the labels found in --data and save it to --out."""
     try:
         records = read_many(list(data))
     except DataError as exc:
         raise click.ClickException(str(exc))
+    if with_corrections:
+        fixes = corrected_records()
+        records = merge(records, fixes)
+        click.echo(f"including {len(fixes)} corrected comment(s)")
     summary = train_model(records, out, seed=seed)
     click.echo(f"trained on {summary['train']} texts (dev {summary['dev']}), {len(summary['labels'])} labels, "
                f"sentiment {'yes' if summary['sentiment'] else 'no'}, {summary['seconds']} s -> {out}")
@@ -90,13 +96,21 @@ def _take(stream, count: int) -> list[bytes]:
 
 @themes_cli.command("evaluate")
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def evaluate(model: Path | None, data: Path) -> None:
+@click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--corrections", is_flag=True,
+              help="Score against the reviewers' corrections instead of (or as well as) --data.")
+def evaluate(model: Path | None, data: Path | None, corrections: bool) -> None:
     """Per-theme precision/recall/F1/support, micro and macro F1, and risk recall/precision."""
+    if data is None and not corrections:
+        raise click.UsageError("give --data FILE, --corrections, or both")
     try:
-        records = read_jsonl(data)
+        records = read_jsonl(data) if data else []
     except DataError as exc:
         raise click.ClickException(str(exc))
+    if corrections:
+        fixes = corrected_records()
+        click.echo(f"scoring against {len(fixes)} reviewer-corrected comment(s)")
+        records = records + fixes
     nlp = store.load(_model_dir(model))
     labels = nlp.get_pipe("labels").labels
     started = time.perf_counter()
@@ -113,7 +127,7 @@ def evaluate(model: Path | None, data: Path) -> None:
         accuracy = sum(g == p for g, p in with_sentiment) / len(with_sentiment)
         click.echo(f"sentiment accuracy {accuracy:.3f} ({len(with_sentiment)} texts)")
     risk_records = [r for r in records if "urgent" in r]
-    source = data.name
+    source = data.name if data else "corrections"
     if not risk_records:
         risk_records = read_many(sorted((store.DATA_DIR / "risk" / "heldout").glob("*.jsonl")))
         source = "the shipped risk held-out split"

@@ -84,3 +84,29 @@ def test_evaluate_prints_per_theme_and_summary_figures(run, tmp_path):
     assert "medication" in result.output and "precision" in result.output
     assert "micro-F1" in result.output and "macro-F1" in result.output
     assert "risk recall" in result.output and "risk precision" in result.output
+
+
+def test_reviewer_corrections_feed_training_and_evaluation(app, run, small_data, tmp_path):
+    from bot.extensions import db
+    from bot.models import Answer, Comment, CommentTheme, Response
+
+    with app.app_context():
+        response = Response(token="t", survey_id="medicines", survey_version=1, language="en",
+                            site="s", unit="u", kiosk="k")
+        answer = Answer(item_name="anything_else", item_type="text", value="x", turn="t1")
+        response.answers.append(answer)
+        comment = Comment(survey_id="medicines", item_name="anything_else", language="en", site="s",
+                          unit="u", text="the gym instructor is sound")
+        answer.comment = comment
+        db.session.add(response)
+        db.session.flush()
+        db.session.add(CommentTheme(comment_id=comment.id, theme="praise", source=CommentTheme.REVIEWER))
+        db.session.commit()
+
+    result = run("train", "--data", str(small_data), "--out", str(tmp_path / "fixed"), "--with-corrections")
+    assert result.exit_code == 0, result.output
+    assert "including 1 corrected comment(s)" in result.output
+    scored = run("evaluate", "--model", str(tmp_path / "fixed"), "--corrections")
+    assert scored.exit_code == 0, scored.output
+    assert "scoring against 1 reviewer-corrected comment(s)" in scored.output
+    assert "praise" in scored.output and "macro-F1" in scored.output
