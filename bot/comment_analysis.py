@@ -76,6 +76,8 @@ def analyse(comment: Comment, response: Response) -> RiskResult:
 
 def has_alert(response: Response) -> bool:
     """True when something this person wrote raised an alert."""
+    if not any(answer.item_type == "text" and answer.value for answer in response.answers):
+        return False  # nothing written yet: no need to ask the database
     return db.session.scalar(select(Alert.id).where(Alert.response_id == response.id).limit(1)) is not None
 
 

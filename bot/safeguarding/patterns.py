@@ -27,7 +27,11 @@ PATTERNS: dict[str, list[str]] = {
         r"\blladd fy hun\b", r"\b(?:zabic sie|zabije sie|powiesic sie|skoncze ze soba)\b", r"\blisty? pozegnaln",
         r"\b(?:ma sinucid|sa ma omor|vreau sa mor)\b", r"\b(?:matarme|suicidarme|quiero morir(?:me)?)\b",
         r"\b(?:me matar|quero morrer|acabar com (?:a )?minha vida)\b", r"\b(?:nusizudyti|nusizudysiu|noriu mirti)\b",
-        r"\b(?:te vras veten|vras veten|dua te vdes)\b", r"\b(?:tu tu|muon chet|chan song)\b",
+        r"\b(?:te vras veten|vras veten|dua te vdes)\b", r"\b(?:tu tu|tu sat|muon chet|chan song|treo co)\b",
+        # Goodbye letters and hanging, across languages.
+        r"\b(?:scrisori|scrisoare) de adio\b", r"\bcartas? de despedida\b", r"\bthu vinh biet\b",
+        r"\batsisveikinimo laisk", r"\blet[eë]r lamtumir", r"\b(?:vreau|o) sa ma spanzur\b",
+        r"\bme (?:enforcar|ahorcar)\b",
         # Arabic, Urdu, Sorani, Punjabi (after normalisation)
         r"(?:انتحر|اقتل نفسي|اموت وارتاح|بدي موت)", r"(?:خودکشی|خود کشی|مرنا چاہتا)",
         r"(?:خۆم بکوژم|خۆکوشتن)", r"(?:ਖੁਦਕੁਸ਼ੀ|ਆਤਮਹੱਤਿਆ|ਮਰਨਾ ਚਾਹੁੰਦਾ)",
@@ -45,6 +49,9 @@ PATTERNS: dict[str, list[str]] = {
         r"\bswallow(?:ed)? (?:a (?:load|handful|bunch) of |all (?:my|the) )?(?:pills|tablets|meds|batteries|razor)\b",
         r"\b(?:fitting|having a fit|seizure|unconscious|unresponsive|not breathing|cant breathe|can t breathe|collapsed|turning blue|choking)\b",
         r"\bchest pains?\b", r"\bspiced? (?:out|up) and (?:not|wont)\b",
+        r"\b(?:took|taken|had) (?:way )?too (?:much|many) (?:meds|pills|tablets|methadone|subutex|spice|of)\b",
+        r"\bprea mult\w* (?:metadona|pastile|medicamente|spice)\b", r"\bdemasiad\w* (?:pastillas|metadona)\b",
+        r"\bza duzo (?:tabletek|metadonu|lekow)\b", r"\bqua lieu\b",
         r"\b(?:vomit\w*|throwing up|puking|coughing up|spitting) blood\b", r"\bchwydu gwaed\b", r"\bwymiotuj\w* krwia\b",
         r"\b(?:przedawkowal|nie oddycha|zemdlal)\b", r"\b(?:sobredosis|no respira)\b", r"\b(?:overdose|nao respira)\b",
     ],
@@ -60,7 +67,8 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:gonna|going to|will) get (?:shanked|stabbed|wet up|done in|killed)\b",
         r"\b(?:threaten\w*) (?:to (?:kill|stab|hurt|rape)|me|my (?:family|kids))\b",
         r"\bdo him in\b", r"\bwet (?:him|her|them) up\b",
-        r"\b(?:zabije go|dostanie kose)\b", r"\b(?:lo mato|voy a matar)\b",
+        r"\b(?:zabije go|dostanie kose)\b", r"\b(?:lo mato|voy a matar)\b", r"\bdoa giet\b",
+        r"\bamenaz\w* (?:de|con) matar", r"\bamenint\w* cu moartea\b", r"\bameac\w* de morte\b",
     ],
 }
 
