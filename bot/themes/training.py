@@ -1,8 +1,9 @@
 """Train a text model from labelled JSONL with spaCy's config system.
 
 The committed ``config.cfg`` defines the pipeline.  A fifth of the training
-file is kept back as a dev split: the thresholds of each label are tuned on
-it after training, which is where macro-F1 is won or lost on rare labels.
+file is kept back as a dev split to tune each label's threshold, which is
+where macro-F1 is won or lost on rare labels; the final model is then
+trained on everything.
 """
 from __future__ import annotations
 
@@ -90,7 +91,10 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
                 recall_first: frozenset = frozenset(), epochs: int | None = None) -> dict:
     """Train on ``records`` and write a loadable pipeline to ``out_dir``; return a summary.
 
-    Labels in ``recall_first`` get a cut-off that misses nothing on the dev split.
+    Two passes: the first trains without the dev split and tunes each label's
+    cut-off on it; the second trains the same way on every record (the dev
+    texts are too valuable to leave out) and keeps those cut-offs.  Labels in
+    ``recall_first`` get a cut-off that misses nothing on the dev split.
     """
     started = time.perf_counter()
     labels = label_set(records)
@@ -98,6 +102,22 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
         raise ValueError("the training data has no labels")
     with_sentiment = all(r.get("sentiment") in SENTIMENTS for r in records)
     train, dev = split(records, DEV_FRACTION, seed)
+    first = _train_pass(train, dev, labels, with_sentiment, seed, quiet, epochs)
+    thresholds = tune_thresholds(first, dev, labels, recall_first)
+    nlp = _train_pass(records, dev, labels, with_sentiment, seed, quiet, epochs)
+    nlp.get_pipe("labels").cfg["thresholds"] = thresholds
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out_dir)
+    summary = {"labels": labels, "sentiment": with_sentiment, "train": len(train), "dev": len(dev),
+               "seconds": round(time.perf_counter() - started, 1), "thresholds": thresholds, "seed": seed}
+    (out_dir / "wingvoice.json").write_text(json.dumps(summary, indent=1, sort_keys=True))
+    return summary
+
+
+def _train_pass(train: list[dict], dev: list[dict], labels: list[str], with_sentiment: bool,
+                seed: int, quiet: bool, epochs: int | None):
+    """One run of spaCy's trainer with the committed config; returns the trained pipeline."""
     blank = spacy.blank("xx")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -115,18 +135,11 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
         if not with_sentiment:
             overrides.update({"nlp.pipeline": ["labels"],
                               "training.score_weights": {"labels_macro_f": 1.0}})
-        spacy_train(CONFIG, work / "out", overrides=overrides, use_gpu=-1) if not quiet else \
+        if quiet:
             _quiet(spacy_train, CONFIG, work / "out", overrides)
-        nlp = spacy.load(work / "out" / "model-last")
-    thresholds = tune_thresholds(nlp, dev, labels, recall_first)
-    nlp.get_pipe("labels").cfg["thresholds"] = thresholds
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(out_dir)
-    summary = {"labels": labels, "sentiment": with_sentiment, "train": len(train), "dev": len(dev),
-               "seconds": round(time.perf_counter() - started, 1), "thresholds": thresholds, "seed": seed}
-    (out_dir / "wingvoice.json").write_text(json.dumps(summary, indent=1, sort_keys=True))
-    return summary
+        else:
+            spacy_train(CONFIG, work / "out", overrides=overrides, use_gpu=-1)
+        return spacy.load(work / "out" / "model-last")
 
 
 def _quiet(train_fn, config, output, overrides) -> None:
