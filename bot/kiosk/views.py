@@ -109,10 +109,16 @@ def start_survey():
     return redirect(url_for("kiosk.chat"))
 
 
-def _render_chat(response, error: str | None = None, status: int = 200):
+def _survey_of(response):
+    """The survey a response belongs to; 410 if it has since been removed."""
     survey = get_survey(response.survey_id)
     if survey is None:
         abort(410, _("This questionnaire is no longer available."))
+    return survey
+
+
+def _render_chat(response, error: str | None = None, status: int = 200):
+    survey = _survey_of(response)
     state = service.conversation(response, survey)
     previous = None
     if state.current is not None:
@@ -144,9 +150,7 @@ def _posted_response():
 def answer():
     """Store one answer (or a skip) and show the next question."""
     response = _posted_response()
-    survey = get_survey(response.survey_id)
-    if survey is None:
-        abort(410, _("This questionnaire is no longer available."))
+    survey = _survey_of(response)
     try:
         stored = service.record_answer(
             response, survey, request.form.get("item", ""), request.form.get("turn", ""),
@@ -176,9 +180,7 @@ def _next_step(response):
 def back():
     """Go back to change the previous answer."""
     response = _posted_response()
-    survey = get_survey(response.survey_id)
-    if survey is None:
-        abort(410, _("This questionnaire is no longer available."))
+    survey = _survey_of(response)
     try:
         service.go_back(response, survey, request.form.get("item", ""))
     except service.ChatError as exc:
