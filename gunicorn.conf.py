@@ -21,12 +21,7 @@ def when_ready(server):
 def post_worker_init(worker):
     """Load the text models in each worker before it takes requests, so the
     first free-text answer on a kiosk is not the one that waits for them."""
-    from pathlib import Path
-
     from bot.themes import store
 
-    app = worker.wsgi
     for key in ("THEMES_MODEL_DIR", "RISK_MODEL_DIR"):
-        path = Path(app.config[key])
-        if (path / "config.cfg").exists():
-            store.load(path)
+        store.load_built(worker.wsgi.config[key])

@@ -36,7 +36,7 @@ def main() -> None:
         started = time.perf_counter()
         summary = train_model(train, Path(tmp) / "model")
         print(f"training: {time.perf_counter() - started:.1f} s on {summary['train']} texts "
-              f"(+{summary['dev']} dev), {len(summary['labels'])} themes + sentiment")
+              f"({summary['dev']} first held back to tune thresholds), {len(summary['labels'])} themes + sentiment")
         nlp = store.load(Path(tmp) / "model")
         # Unique texts, so the feature cache cannot flatter the figure.
         texts = [f"{text} #{i}" for i, text in zip(range(args.n), itertools.cycle(held))]
@@ -47,7 +47,7 @@ def main() -> None:
         print(f"themes + sentiment: {len(texts) / elapsed:,.0f} comments/s ({len(texts)} comments, {elapsed:.2f} s)")
         ngram_keys.cache_clear()
         risk_dir = ROOT / "instance/models/risk"
-        risk_nlp = store.load(risk_dir) if (risk_dir / "config.cfg").exists() else None
+        risk_nlp = store.load_built(risk_dir)
         started = time.perf_counter()
         detector.check(texts, risk_nlp)
         elapsed = time.perf_counter() - started

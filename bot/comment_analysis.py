@@ -8,7 +8,6 @@ patterns, and if even those fail the comment is flagged (when in doubt, flag).
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import select
@@ -24,8 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def _pipeline(key: str):
-    path = Path(current_app.config[key])
-    return store.load(path) if (path / "config.cfg").exists() else None
+    return store.load_built(current_app.config[key])
 
 
 def assess_risk(comment: Comment, response: Response) -> RiskResult:

@@ -11,6 +11,11 @@ PROJECT_DIR = PACKAGE_DIR.parent
 ICONS_DIR = PACKAGE_DIR / "static" / "icons"
 
 
+def icon_names() -> set[str]:
+    """The pictures shipped under ``static/icons`` (names without ``.svg``)."""
+    return {p.stem for p in ICONS_DIR.glob("*.svg")}
+
+
 def default_surveys_dir() -> Path:
     """Where questionnaires live: ``SURVEYS_DIR`` or the project's ``surveys/``."""
     return Path(os.environ.get("SURVEYS_DIR") or PROJECT_DIR / "surveys")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from ..config import ICONS_DIR
+from ..config import icon_names
 from .loader import SurveyError, load_surveys, survey_files
 from .model import Survey
 
@@ -15,8 +15,7 @@ _KEY = "wingvoice.surveys"
 def init_app(app: Flask) -> None:
     """Load every survey in ``SURVEYS_DIR``; refuse to start when any is invalid."""
     directory = Path(app.config["SURVEYS_DIR"])
-    icons = {p.stem for p in ICONS_DIR.glob("*.svg")}
-    app.extensions[_KEY] = load_surveys(survey_files(directory), icons)
+    app.extensions[_KEY] = load_surveys(survey_files(directory), icon_names())
 
 
 def all_surveys() -> list[Survey]:

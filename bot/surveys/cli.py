@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from ..config import ICONS_DIR, default_surveys_dir
+from ..config import default_surveys_dir, icon_names
 from .loader import SurveyError, load_surveys, survey_files
 
 surveys_cli = AppGroup("surveys", help="Questionnaire definitions.")
@@ -19,9 +19,8 @@ surveys_cli = AppGroup("surveys", help="Questionnaire definitions.")
 def check(files: tuple[Path, ...]) -> None:
     """Check FILES (default: every survey in SURVEYS_DIR); exit 1 on any problem."""
     paths = list(files) or survey_files(default_surveys_dir())
-    icons = {p.stem for p in ICONS_DIR.glob("*.svg")}
     try:
-        surveys = load_surveys(paths, icons)
+        surveys = load_surveys(paths, icon_names())
     except SurveyError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)

@@ -28,17 +28,16 @@ CHUNK = 1000
 def _model_dir(option: Path | None, lang: str | None = None) -> Path:
     """The model to use: --model (or its per-language subfolder), else the app's own."""
     base = option or Path(current_app.config["THEMES_MODEL_DIR"])
-    if lang and (base / lang / "config.cfg").exists():
+    if lang and store.is_built(base / lang):
         return base / lang
-    if not (base / "config.cfg").exists():
+    if not store.is_built(base):
         raise click.ClickException(f"no trained model in {base}: run `flask --app wsgi themes build`")
     return base
 
 
 def risk_model():
     """The app's risk classifier, or None when it has not been built (patterns still run)."""
-    path = Path(current_app.config["RISK_MODEL_DIR"])
-    return store.load(path) if (path / "config.cfg").exists() else None
+    return store.load_built(current_app.config["RISK_MODEL_DIR"])
 
 
 @themes_cli.command("train")
@@ -58,7 +57,8 @@ def train(data: tuple[Path, ...], out: Path, seed: int, with_corrections: bool) 
         records = merge(records, fixes)
         click.echo(f"including {len(fixes)} corrected comment(s)")
     summary = train_model(records, out, seed=seed)
-    click.echo(f"trained on {summary['train']} texts (dev {summary['dev']}), {len(summary['labels'])} labels, "
+    click.echo(f"trained on {summary['train']} texts ({summary['dev']} of them first held back to tune "
+               f"thresholds), {len(summary['labels'])} labels, "
                f"sentiment {'yes' if summary['sentiment'] else 'no'}, {summary['seconds']} s -> {out}")
 
 

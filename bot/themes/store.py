@@ -54,6 +54,16 @@ def build(model_dir: Path, kind: str) -> dict:
     return summary
 
 
+def is_built(model_dir: Path | str) -> bool:
+    """True when ``model_dir`` holds a trained pipeline."""
+    return (Path(model_dir) / "config.cfg").exists()
+
+
+def load_built(model_dir: Path | str) -> Language | None:
+    """The pipeline in ``model_dir`` (loaded once per process), or None when none is built."""
+    return load(model_dir) if is_built(model_dir) else None
+
+
 def load(model_dir: Path | str) -> Language:
     """The pipeline in ``model_dir``, loaded once per process and shared."""
     key = str(Path(model_dir).resolve())

@@ -109,7 +109,7 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out_dir)
-    summary = {"labels": labels, "sentiment": with_sentiment, "train": len(train), "dev": len(dev),
+    summary = {"labels": labels, "sentiment": with_sentiment, "train": len(records), "dev": len(dev),
                "seconds": round(time.perf_counter() - started, 1), "thresholds": thresholds, "seed": seed}
     (out_dir / "wingvoice.json").write_text(json.dumps(summary, indent=1, sort_keys=True))
     return summary

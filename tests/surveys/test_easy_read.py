@@ -4,11 +4,11 @@ from pathlib import Path
 import pytest
 import textstat
 
-from bot.config import ICONS_DIR
+from bot.config import icon_names
 from bot.surveys.loader import load_surveys, survey_files
 
 SURVEYS = load_surveys(survey_files(Path(__file__).resolve().parents[2] / "surveys"),
-                       {p.stem for p in ICONS_DIR.glob("*.svg")})
+                       icon_names())
 PROMPTS = [(f"{s.id}.{i.name}", (i.easy or i.label)["en"]) for s in SURVEYS.values() for i in s.items]
 # The NHS Friends and Family Test wording is standard and stays exact; its
 # Easy Read version is what the chat shows.

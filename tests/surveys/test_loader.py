@@ -85,9 +85,9 @@ def test_duplicate_survey_ids_across_files(tmp_path):
 
 
 def test_shipped_surveys_are_valid():
-    from bot.config import ICONS_DIR
+    from bot.config import icon_names
 
-    surveys = load_surveys(survey_files(PROJECT_SURVEYS), {p.stem for p in ICONS_DIR.glob("*.svg")})
+    surveys = load_surveys(survey_files(PROJECT_SURVEYS), icon_names())
     assert {"healthcare_experience", "medicines", "first_days", "feeling",
             "womens_health", "release"} <= set(surveys)
     for survey in surveys.values():
