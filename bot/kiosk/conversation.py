@@ -41,6 +41,10 @@ class Conversation:
         """The questions already answered, in order: where "back" can go."""
         return [s.item for s in self.steps if s.answered]
 
+    def steps_before(self, item_name: str) -> int:
+        """How many transcript steps come before ``item_name``'s (all of them if it has none)."""
+        return next((i for i, s in enumerate(self.steps) if s.item.name == item_name), len(self.steps))
+
 
 def is_relevant(item: Item, values: Mapping[str, Any]) -> bool:
     """Whether ``item`` should be asked given the answers so far."""

@@ -155,20 +155,21 @@ def _drop_irrelevant(response: Response, survey: Survey, answers: dict[str, Any]
             answers.pop(answer.item_name, None)
 
 
-def go_back(response: Response, survey: Survey, from_item: str) -> bool:
-    """Reopen the answer before ``from_item``; return False when there is nothing to do."""
+def go_back(response: Response, survey: Survey, from_item: str) -> str | None:
+    """Reopen the answer before ``from_item`` and return its name; None when there
+    is nothing to do (a resent "back" finds it already done)."""
     if response.status != Response.IN_PROGRESS:
         raise ChatError(_("This questionnaire has already ended."), 409)
     state = conversation(response, survey)
     if state.current is None or state.current.name != from_item:
-        return False  # a resent "back": it already happened
+        return None  # a resent "back": it already happened
     earlier = state.answered_items
     if not earlier:
-        return False
+        return None
     response.editing_item = earlier[-1].name
     response.updated_at = utcnow()
     db.session.commit()
-    return True
+    return response.editing_item
 
 
 def set_language(response: Response, language: str) -> None:

@@ -117,15 +117,26 @@ def _survey_of(response):
     return survey
 
 
-def _render_chat(response, error: str | None = None, status: int = 200):
+def _render_chat(response, error: str | None = None, status: int = 200, acted_on: str | None = None):
+    """The chat page; or, for the page script after an action on ``acted_on``,
+    only what changed (the transcript from that item on, progress, controls)."""
     survey = _survey_of(response)
     state = service.conversation(response, survey)
     previous = None
     if state.current is not None:
         previous = next((a.value for a in response.answers if a.item_name == state.current.name), None)
-    return render_template("kiosk/chat.html", survey=survey, response=response, state=state,
-                           turn=service.new_turn(), error=error, previous=previous,
-                           support=comment_analysis.has_alert(response)), status
+    context = dict(survey=survey, response=response, state=state, turn=service.new_turn(), error=error,
+                   previous=previous, support=comment_analysis.has_alert(response), first=0)
+    if acted_on is not None and _from_page_script():
+        # Items before the one acted on cannot have changed: relevance only
+        # ever looks at earlier answers.
+        context["first"] = state.steps_before(acted_on)
+        return render_template("kiosk/chat_step.html", **context), status
+    return render_template("kiosk/chat.html", **context), status
+
+
+def _from_page_script() -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
 
 
 @bp.get("/chat")
@@ -165,14 +176,14 @@ def answer():
     if stored is not None and stored.comment is not None and stored.comment.for_themes:
         # Saved already; now risk (alert at once) and themes.
         comment_analysis.analyse(stored.comment, response)
-    return _next_step(response)
+    return _next_step(response, acted_on=request.form["item"])
 
 
-def _next_step(response):
-    """After a change: the page script gets the next step at once; a plain
+def _next_step(response, acted_on: str | None):
+    """After a change: the page script gets what changed at once; a plain
     form post is redirected, so reloading the page never sends it again."""
-    if request.headers.get("X-Requested-With") == "fetch":
-        return _render_chat(response)
+    if _from_page_script():
+        return _render_chat(response, acted_on=acted_on)  # whole page when acted_on is None
     return redirect(url_for("kiosk.chat", _anchor="now"), code=303)
 
 
@@ -182,10 +193,10 @@ def back():
     response = _posted_response()
     survey = _survey_of(response)
     try:
-        service.go_back(response, survey, request.form.get("item", ""))
+        went_to = service.go_back(response, survey, request.form.get("item", ""))
     except service.ChatError as exc:
         abort(exc.status, exc.message)
-    return _next_step(response)
+    return _next_step(response, acted_on=went_to)
 
 
 @bp.post("/chat/contact")
@@ -196,7 +207,7 @@ def contact_me():
         abort(400, _("Please use the button on the page."))
     service.opt_in_to_contact(response)
     comment_analysis.share_contact(response)
-    return _next_step(response)
+    return _next_step(response, acted_on=None)
 
 
 @bp.post("/read-aloud")

@@ -29,26 +29,49 @@
     }
   }
 
+  function applyStep(step) {
+    // Only what changed: keep the transcript steps before data-first, replace
+    // the rest, and swap the progress and the controls under the transcript.
+    var first = parseInt(step.getAttribute("data-first"), 10);
+    var transcript = document.querySelector("main.chat .transcript");
+    transcript.querySelectorAll("li").forEach(function (li) {
+      var index = li.getAttribute("data-step");
+      if (index === null || parseInt(index, 10) >= first) { li.remove(); }
+    });
+    Array.prototype.slice.call(step.querySelector("ol").children).forEach(function (li) {
+      transcript.appendChild(document.adoptNode(li));
+    });
+    var progress = document.getElementById("progress");
+    var newProgress = step.querySelector("#progress");
+    if (progress && newProgress) { progress.replaceWith(document.adoptNode(newProgress)); }
+    document.getElementById("controls").replaceWith(document.adoptNode(step.querySelector("#controls")));
+    document.getElementById("main").setAttribute("data-turn", step.getAttribute("data-turn"));
+  }
+
   function swapPage(html, response) {
     var doc = new DOMParser().parseFromString(html, "text/html");
-    var newMain = doc.getElementById("main");
     if (response.redirected) {
       // The server sent us elsewhere (the start page): go there properly.
       window.location.assign(response.url);
       return;
     }
-    if (!newMain || !doc.querySelector("main.chat")) {
+    var hadSupport = !!document.getElementById("support");
+    var step = doc.getElementById("step");
+    var newMain = doc.getElementById("main");
+    if (step && document.querySelector("main.chat .transcript")) {
+      applyStep(step);
+    } else if (newMain && doc.querySelector("main.chat")) {
+      var oldTop = document.querySelector(".topbar");
+      var newTop = doc.querySelector(".topbar");
+      if (oldTop && newTop) { oldTop.replaceWith(newTop); }
+      document.getElementById("main").replaceWith(newMain);
+      document.title = doc.title;
+    } else {
       // An error page: show it whole, in place.
       document.title = doc.title;
       document.body.replaceWith(doc.body);
       return;
     }
-    var hadSupport = !!document.getElementById("support");
-    var oldTop = document.querySelector(".topbar");
-    var newTop = doc.querySelector(".topbar");
-    if (oldTop && newTop) { oldTop.replaceWith(newTop); }
-    document.getElementById("main").replaceWith(newMain);
-    document.title = doc.title;
     showNewest(true, !hadSupport);
     offerLocalSpeech();
     readNewQuestion();
