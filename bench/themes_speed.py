@@ -22,7 +22,7 @@ from bot.safeguarding import detector  # noqa: E402
 from bot.themes import store  # noqa: E402
 from bot.themes.classifier import classify  # noqa: E402
 from bot.themes.data import read_many  # noqa: E402
-from bot.themes.features import ngram_keys  # noqa: E402
+from bot.themes.features import term_weights  # noqa: E402
 from bot.themes.training import train_model  # noqa: E402
 
 
@@ -40,12 +40,12 @@ def main() -> None:
         nlp = store.load(Path(tmp) / "model")
         # Unique texts, so the feature cache cannot flatter the figure.
         texts = [f"{text} #{i}" for i, text in zip(range(args.n), itertools.cycle(held))]
-        ngram_keys.cache_clear()
+        term_weights.cache_clear()
         started = time.perf_counter()
         classify(nlp, texts)
         elapsed = time.perf_counter() - started
         print(f"themes + sentiment: {len(texts) / elapsed:,.0f} comments/s ({len(texts)} comments, {elapsed:.2f} s)")
-        ngram_keys.cache_clear()
+        term_weights.cache_clear()
         risk_dir = ROOT / "instance/models/risk"
         risk_nlp = store.load_built(risk_dir)
         started = time.perf_counter()

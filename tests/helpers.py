@@ -60,24 +60,25 @@ class KioskClient:
         self.get("/" + query)
         return self.post("/start", {"survey": survey})
 
-    def post(self, url: str, data, follow: bool = True):
+    def post(self, url: str, data, follow: bool = True, headers: dict | None = None):
         payload = data if isinstance(data, list) else list(data.items())
         payload = [("csrf_token", self.csrf), *payload] if self._csrf else payload
-        resp = self.client.post(url, data=MultiDict(payload), follow_redirects=follow)
+        resp = self.client.post(url, data=MultiDict(payload), follow_redirects=follow, headers=headers)
         if follow:
             self.page = resp.get_data(as_text=True)
         return resp
 
-    def answer(self, *values: str, skip: bool = False, follow: bool = True, **overrides):
+    def answer(self, *values: str, skip: bool = False, follow: bool = True, headers: dict | None = None,
+               **overrides):
         fields = {**self.fields(), **overrides}
         data = list(fields.items()) + [("value", v) for v in values]
         if skip:
             data.append(("action", "skip"))
-        return self.post("/chat/answer", data, follow=follow)
+        return self.post("/chat/answer", data, follow=follow, headers=headers)
 
-    def back(self):
+    def back(self, headers: dict | None = None):
         fields = self.fields()
-        return self.post("/chat/back", {"response": fields["response"], "item": fields["item"]})
+        return self.post("/chat/back", {"response": fields["response"], "item": fields["item"]}, headers=headers)
 
 
 def only_response() -> Response:

@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import Model
 
+from .features import fit_idf
+
 # Caps the boost a rare label gets, so a label seen twice cannot dominate.
 MAX_POSITIVE_WEIGHT = 12.0
 
@@ -91,15 +93,24 @@ class WeightedTextCategorizer(MultiLabel_TextCategorizer):
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Optional[Language] = None,
                    labels: Optional[Iterable[str]] = None):
-        """Add labels, then weigh each label by how rare its positives are."""
+        """Add labels, learn the n-gram IDF table from the training texts, weigh
+        each label by how rare its positives are, and note whether every
+        training text has a label (then every text gets at least one)."""
         super().initialize(get_examples, nlp=nlp, labels=labels)
         counts = {label: 0 for label in self.labels}
-        total = 0
-        for example in get_examples():
-            total += 1
+        texts = []
+        unlabelled = 0
+        for example in get_examples():  # one pass: reading the corpus is the slow part
+            texts.append(example.x.text)
+            found = False
             for label in self.labels:
                 if example.y.cats.get(label, 0.0) >= 0.5:
                     counts[label] += 1
+                    found = True
+            unlabelled += not found
+        total = len(texts)
+        fit_idf(self.model, texts)
+        self.cfg["at_least_one"] = total > 0 and unlabelled == 0
         weights = {}
         for label, positives in counts.items():
             if self.exclusive:
@@ -117,7 +128,11 @@ class WeightedTextCategorizer(MultiLabel_TextCategorizer):
             scores = {label: doc.cats.get(label, 0.0) for label in self.labels}
             return [max(scores, key=scores.get)] if scores else []
         thresholds = self.cfg.get("thresholds", {})
-        return [label for label in self.labels if doc.cats.get(label, 0.0) >= thresholds.get(label, 0.5)]
+        chosen = [label for label in self.labels if doc.cats.get(label, 0.0) >= thresholds.get(label, 0.5)]
+        if not chosen and self.cfg.get("at_least_one") and self.labels:
+            # Every comment is about something: take the label nearest its cut-off.
+            chosen = [max(self.labels, key=lambda label: doc.cats.get(label, 0.0) - thresholds.get(label, 0.5))]
+        return chosen
 
     def score(self, examples: Iterable[Example], **kwargs) -> Dict[str, float]:
         """Macro F1 over this component's labels, under keys named after the component."""

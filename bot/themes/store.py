@@ -47,8 +47,13 @@ def is_current(model_dir: Path, kind: str) -> bool:
 def build(model_dir: Path, kind: str) -> dict:
     """Train the app's ``kind`` model from the shipped data into ``model_dir``."""
     records = read_many(sorted(KINDS[kind].glob("*.jsonl")))
-    # A missed risk disclosure is worse than a false alarm.
-    summary = train_model(records, model_dir, recall_first=frozenset({"urgent"}) if kind == "risk" else frozenset())
+    if kind == "risk":
+        # A missed disclosure is worse than a false alarm; and the risk data is
+        # small, so smaller batches give the model enough updates.
+        summary = train_model(records, model_dir, recall_first=frozenset({"urgent"}),
+                              settings={"training.batcher.size": 64})
+    else:
+        summary = train_model(records, model_dir)
     summary["fingerprint"] = fingerprint(kind)
     (model_dir / "wingvoice.json").write_text(json.dumps(summary, indent=1, sort_keys=True))
     return summary

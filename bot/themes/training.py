@@ -88,13 +88,16 @@ def tune_thresholds(nlp, dev: list[dict], labels: list[str],
 
 
 def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool = True,
-                recall_first: frozenset = frozenset(), epochs: int | None = None) -> dict:
+                recall_first: frozenset = frozenset(), epochs: int | None = None,
+                settings: dict | None = None) -> dict:
     """Train on ``records`` and write a loadable pipeline to ``out_dir``; return a summary.
 
     Two passes: the first trains without the dev split and tunes each label's
     cut-off on it; the second trains the same way on every record (the dev
     texts are too valuable to leave out) and keeps those cut-offs.  Labels in
     ``recall_first`` get a cut-off that misses nothing on the dev split.
+    ``settings`` override entries of ``config.cfg`` (e.g. a smaller batch for a
+    small data set, which otherwise gets too few updates).
     """
     started = time.perf_counter()
     labels = label_set(records)
@@ -102,9 +105,9 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
         raise ValueError("the training data has no labels")
     with_sentiment = all(r.get("sentiment") in SENTIMENTS for r in records)
     train, dev = split(records, DEV_FRACTION, seed)
-    first = _train_pass(train, dev, labels, with_sentiment, seed, quiet, epochs)
+    first = _train_pass(train, dev, labels, with_sentiment, seed, quiet, epochs, settings)
     thresholds = tune_thresholds(first, dev, labels, recall_first)
-    nlp = _train_pass(records, dev, labels, with_sentiment, seed, quiet, epochs)
+    nlp = _train_pass(records, dev, labels, with_sentiment, seed, quiet, epochs, settings)
     nlp.get_pipe("labels").cfg["thresholds"] = thresholds
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -116,7 +119,7 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
 
 
 def _train_pass(train: list[dict], dev: list[dict], labels: list[str], with_sentiment: bool,
-                seed: int, quiet: bool, epochs: int | None):
+                seed: int, quiet: bool, epochs: int | None, settings: dict | None = None):
     """One run of spaCy's trainer with the committed config; returns the trained pipeline."""
     blank = spacy.blank("xx")
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,6 +135,7 @@ def _train_pass(train: list[dict], dev: list[dict], labels: list[str], with_sent
         }
         if epochs:
             overrides["training.max_epochs"] = epochs
+        overrides.update(settings or {})
         if not with_sentiment:
             overrides.update({"nlp.pipeline": ["labels"],
                               "training.score_weights": {"labels_macro_f": 1.0}})

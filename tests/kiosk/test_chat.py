@@ -169,3 +169,23 @@ def _first_choice(page: str) -> str:
     import re
 
     return re.search(r'class="choice[^"]*" name="value" value="([^"]+)"', page).group(1)
+
+
+PAGE_SCRIPT = {"X-Requested-With": "fetch"}
+
+
+def test_the_page_script_gets_only_what_changed(app, kiosk):
+    kiosk.start("medicines")
+    resp = kiosk.answer("always", headers=PAGE_SCRIPT)
+    assert resp.status_code == 200
+    step = kiosk.page
+    assert "<html" not in step and 'id="step" data-first="1"' in step  # the welcome note stays
+    assert 'data-step="1" data-item="on_time">Always</li>' in step  # the answer just given
+    assert kiosk.current_item == "missed_dose" and 'id="progress"' in step
+    assert "Some questions about your medicines." not in step
+    # Back: the page keeps the welcome and drops the answer being changed.
+    kiosk.back(headers=PAGE_SCRIPT)
+    assert 'id="step" data-first="1"' in kiosk.page and "bubble me" not in kiosk.page
+    assert kiosk.current_item == "on_time"
+    with app.app_context():
+        assert answers_by_item(only_response()) == {"on_time": "always"}
