@@ -36,7 +36,7 @@ def main() -> None:
         started = time.perf_counter()
         summary = train_model(train, Path(tmp) / "model")
         print(f"training: {time.perf_counter() - started:.1f} s on {summary['train']} texts "
-              f"({summary['dev']} first held back to tune thresholds), {len(summary['labels'])} themes + sentiment")
+              f"(and {summary['dev']} held back to tune thresholds), {len(summary['labels'])} themes + sentiment")
         nlp = store.load(Path(tmp) / "model")
         # Unique texts, so the feature cache cannot flatter the figure.
         texts = [f"{text} #{i}" for i, text in zip(range(args.n), itertools.cycle(held))]

@@ -57,7 +57,7 @@ def train(data: tuple[Path, ...], out: Path, seed: int, with_corrections: bool) 
         records = merge(records, fixes)
         click.echo(f"including {len(fixes)} corrected comment(s)")
     summary = train_model(records, out, seed=seed)
-    click.echo(f"trained on {summary['train']} texts ({summary['dev']} of them first held back to tune "
+    click.echo(f"trained on {summary['train']} texts (and {summary['dev']} held back to tune "
                f"thresholds), {len(summary['labels'])} labels, "
                f"sentiment {'yes' if summary['sentiment'] else 'no'}, {summary['seconds']} s -> {out}")
 
