@@ -69,7 +69,7 @@ def hashed_ngrams(length: int, char_min: int = 2, char_max: int = 5) -> Model[Li
 
 
 def _init(model: Model, X=None, Y=None) -> None:
-    if not model.has_param("idf") or model.get_param("idf") is None:
+    if not model.has_param("idf"):  # declared but unset until initialised or loaded
         model.set_param("idf", model.ops.alloc1f(model.attrs["length"]) + 1.0)
 
 

@@ -91,8 +91,7 @@ def tune_thresholds(nlp, dev: list[dict], labels: list[str],
 
 
 def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool = True,
-                recall_first: frozenset = frozenset(), epochs: int | None = None,
-                settings: dict | None = None) -> dict:
+                recall_first: frozenset = frozenset(), settings: dict | None = None) -> dict:
     """Train on ``records`` and write a loadable pipeline to ``out_dir``; return a summary.
 
     Trains without the dev split, then tunes each label's cut-off on it.
@@ -106,7 +105,7 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
         raise ValueError("the training data has no labels")
     with_sentiment = all(r.get("sentiment") in SENTIMENTS for r in records)
     train, dev = split(records, DEV_FRACTION, seed)
-    nlp = _train_pass(train, dev, labels, with_sentiment, seed, quiet, epochs, settings)
+    nlp = _train_pass(train, dev, labels, with_sentiment, seed, quiet, settings)
     thresholds = tune_thresholds(nlp, dev, labels, recall_first)
     nlp.get_pipe("labels").cfg["thresholds"] = thresholds
     out_dir = Path(out_dir)
@@ -119,7 +118,7 @@ def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool =
 
 
 def _train_pass(train: list[dict], dev: list[dict], labels: list[str], with_sentiment: bool,
-                seed: int, quiet: bool, epochs: int | None, settings: dict | None = None):
+                seed: int, quiet: bool, settings: dict | None):
     """One run of spaCy's trainer with the committed config; returns the trained pipeline."""
     blank = spacy.blank("xx")
     with tempfile.TemporaryDirectory() as tmp:
@@ -135,8 +134,6 @@ def _train_pass(train: list[dict], dev: list[dict], labels: list[str], with_sent
             "paths.labels": str(work / "labels.json"), "paths.sentiment_labels": str(work / "sentiment.json"),
             "system.seed": seed, "training.seed": seed,
         }
-        if epochs:
-            overrides["training.max_epochs"] = epochs
         overrides.update(settings or {})
         if not with_sentiment:
             overrides.update({"nlp.pipeline": ["labels"],
