@@ -24,4 +24,5 @@ def post_worker_init(worker):
     from bot.themes import store
 
     for key in ("THEMES_MODEL_DIR", "RISK_MODEL_DIR"):
-        store.load_built(worker.wsgi.config[key])
+        if key in worker.wsgi.config:  # not in bench/floor_app.py's bare Flask app
+            store.load_built(worker.wsgi.config[key])

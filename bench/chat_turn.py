@@ -52,13 +52,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(workdir: Path, port: int, database_url: str | None) -> subprocess.Popen:
+def start_server(workdir: Path, port: int, database_url: str | None, app: str = "wsgi:app",
+                 migrate: bool = True) -> subprocess.Popen:
+    """gunicorn with the project's gunicorn.conf.py serving ``app`` on 127.0.0.1:``port``."""
     env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{workdir / 'bench.db'}",
            "SECRET_KEY": "bench", "BIND": f"127.0.0.1:{port}"}
     bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "flask"), "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env,
-                   check=True, capture_output=True)
-    server = subprocess.Popen([str(bin_dir / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
+    if migrate:
+        subprocess.run([str(bin_dir / "flask"), "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env,
+                       check=True, capture_output=True)
+    server = subprocess.Popen([str(bin_dir / "gunicorn"), "-c", "gunicorn.conf.py", app],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 30
     while time.time() < deadline:
