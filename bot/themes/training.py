@@ -1,8 +1,10 @@
 """Train a text model from labelled JSONL with spaCy's config system.
 
-The committed ``config.cfg`` defines the pipeline.  A fifth of the training
+The committed ``config.cfg`` defines the pipeline.  A tenth of the training
 file is kept back as a dev split to tune each label's threshold, which is
-where macro-F1 is won or lost on rare labels.  The model saved is the one
+where macro-F1 is won or lost on rare labels.  (A tenth rather than a fifth:
+measured on a tenth of our data kept aside, and on a small skewed English
+subset, the extra training text was worth more than the steadier cut-offs.)  The model saved is the one
 the thresholds were tuned on: retraining on everything and keeping the
 thresholds looked attractive, but the retrained model's scores drift away
 from them (measured: it cost macro-F1 on the held-out split).
@@ -23,7 +25,7 @@ from . import architecture, component  # noqa: F401  (registers the architecture
 from .data import SENTIMENTS, label_set, split
 
 CONFIG = Path(__file__).with_name("config.cfg")
-DEV_FRACTION = 0.2
+DEV_FRACTION = 0.1
 SPACY_DEV_SAMPLE = 200
 THRESHOLD_GRID = numpy.round(numpy.arange(0.05, 0.951, 0.025), 3)
 
@@ -91,20 +93,22 @@ def tune_thresholds(nlp, dev: list[dict], labels: list[str],
 
 
 def train_model(records: list[dict], out_dir: Path, seed: int = 0, quiet: bool = True,
-                recall_first: frozenset = frozenset(), settings: dict | None = None) -> dict:
+                recall_first: frozenset = frozenset(), settings: dict | None = None,
+                dev_fraction: float = DEV_FRACTION) -> dict:
     """Train on ``records`` and write a loadable pipeline to ``out_dir``; return a summary.
 
     Trains without the dev split, then tunes each label's cut-off on it.
     Labels in ``recall_first`` get a cut-off that misses nothing on the dev split.
     ``settings`` override entries of ``config.cfg`` (e.g. a smaller batch for a
-    small data set, which otherwise gets too few updates).
+    small data set, which otherwise gets too few updates); ``dev_fraction`` is
+    the share kept back to tune the cut-offs.
     """
     started = time.perf_counter()
     labels = label_set(records)
     if not labels:
         raise ValueError("the training data has no labels")
     with_sentiment = all(r.get("sentiment") in SENTIMENTS for r in records)
-    train, dev = split(records, DEV_FRACTION, seed)
+    train, dev = split(records, dev_fraction, seed)
     nlp = _train_pass(train, dev, labels, with_sentiment, seed, quiet, settings)
     thresholds = tune_thresholds(nlp, dev, labels, recall_first)
     nlp.get_pipe("labels").cfg["thresholds"] = thresholds
