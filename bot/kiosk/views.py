@@ -173,7 +173,9 @@ def answer():
         abort(400, str(exc))
     except AnswerNotAccepted as exc:
         return _render_chat(response, error=str(exc), status=422)
-    if stored is not None and stored.comment is not None and stored.comment.for_themes:
+    # (The type first: asking a new choice answer for its comment would query for one.)
+    if stored is not None and stored.item_type == "text" and stored.comment is not None \
+            and stored.comment.for_themes:
         # Saved already; now risk (alert at once) and themes.
         comment_analysis.analyse(stored.comment, response)
     return _next_step(response, acted_on=request.form["item"])

@@ -68,13 +68,17 @@ def is_built(model_dir: Path | str) -> bool:
 
 def load_built(model_dir: Path | str) -> Language | None:
     """The pipeline in ``model_dir`` (loaded once per process), or None when none is built."""
-    return load(model_dir) if is_built(model_dir) else None
+    return load(model_dir) if str(model_dir) in _loaded or is_built(model_dir) else None
 
 
 def load(model_dir: Path | str) -> Language:
     """The pipeline in ``model_dir``, loaded once per process and shared."""
+    given = str(model_dir)
+    if given in _loaded:  # every free-text answer asks: no file system calls then
+        return _loaded[given]
     key = str(Path(model_dir).resolve())
     with _lock:
         if key not in _loaded:
             _loaded[key] = spacy.load(key)
+        _loaded[given] = _loaded[key]
         return _loaded[key]
