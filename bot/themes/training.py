@@ -3,10 +3,10 @@
 The committed ``config.cfg`` defines the pipeline.  A tenth of the training
 file is kept back as a dev split to tune each label's threshold, which is
 where macro-F1 is won or lost on rare labels.  (A tenth rather than a fifth:
-measured on a tenth of our data kept aside, and on a small skewed English
-subset, the extra training text was worth more than the steadier cut-offs.)  The model saved is the one
-the thresholds were tuned on: retraining on everything and keeping the
-thresholds looked attractive, but the retrained model's scores drift away
+on a tenth of our data set aside, and on a small skewed English subset, the
+extra training text was worth more than steadier cut-offs.)  The model saved
+is the one the thresholds were tuned on: retraining on everything and keeping
+the thresholds looked attractive, but the retrained model's scores drift away
 from them (measured: it cost macro-F1 on the held-out split).
 """
 from __future__ import annotations
