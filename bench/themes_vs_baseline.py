@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/themes_vs_baseline.py --data FILE.jsonl [--test-fraction 0.2] [--seed 0]
     .venv/bin/python bench/themes_vs_baseline.py --train A.jsonl --test B.jsonl
+    .venv/bin/python bench/themes_vs_baseline.py --train data/themes/train --test data/themes/heldout
 
 Either a labelled JSONL split here (deterministic, by --seed), or explicit
-train and test files.  Both models see the same training texts; both are
+train and test files (or folders of them).  Both models see the same training texts; both are
 scored by macro-F1 over the labels present in the test set.  Prints both
 figures and their ratio (ours / baseline).
 """
@@ -28,7 +29,7 @@ from sklearn.svm import LinearSVC  # noqa: E402
 
 from bot.themes import store  # noqa: E402
 from bot.themes.classifier import classify  # noqa: E402
-from bot.themes.data import label_set, read_jsonl  # noqa: E402
+from bot.themes.data import label_set, read_jsonl, read_many  # noqa: E402
 from bot.themes.evaluation import label_scores  # noqa: E402
 from bot.themes.training import train_model  # noqa: E402
 
@@ -45,6 +46,11 @@ def baseline(train: list[dict], test: list[dict], labels: list[str]) -> tuple[li
     return [set(binariser.classes_[row.nonzero()[0]]) for row in predicted], time.perf_counter() - started
 
 
+def records(path: Path) -> list[dict]:
+    """The labelled records in a JSONL file, or in every JSONL file of a folder."""
+    return read_many(sorted(path.glob("*.jsonl"))) if path.is_dir() else read_jsonl(path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path)
@@ -59,7 +65,7 @@ def main() -> None:
         cut = int(len(records) * (1 - args.test_fraction))
         train, test = records[:cut], records[cut:]
     elif args.train and args.test:
-        train, test = read_jsonl(args.train), read_jsonl(args.test)
+        train, test = records(args.train), records(args.test)
     else:
         parser.error("give --data, or --train and --test")
     labels = label_set(train)

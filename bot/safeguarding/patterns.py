@@ -27,7 +27,11 @@ PATTERNS: dict[str, list[str]] = {
         r"\blladd fy hun\b", r"\b(?:zabic sie|zabije sie|powiesic sie|skoncze ze soba)\b", r"\blisty? pozegnaln",
         r"\b(?:ma sinucid|sa ma omor|vreau sa mor)\b", r"\b(?:matarme|suicidarme|quiero morir(?:me)?)\b",
         r"\b(?:me matar|quero morrer|acabar com (?:a )?minha vida)\b", r"\b(?:nusizudyti|nusizudysiu|noriu mirti)\b",
-        r"\b(?:te vras veten|vras veten|dua te vdes)\b", r"\b(?:tu tu|tu sat|muon chet|chan song|treo co)\b",
+        r"\b(?:te vras veten|vras veten|dua te vdes)\b", r"\b(?:tu sat|muon chet|chan song|treo co)\b",
+        # Vietnamese "tự tử" (suicide) reads "tu tu" without its marks, like "từ từ"
+        # (slowly): only after a person, or a word that makes it an intention.
+        r"\b(?:toi|tao|no|em|anh|tui|minh|ho|ong|ba|chi) (?:se |muon |dinh |tinh |sap )?tu tu\b",
+        r"\b(?:muon|dinh|tinh|nghi den|nghi toi) tu tu\b",
         # Goodbye letters and hanging, across languages.
         r"\b(?:scrisori|scrisoare) de adio\b", r"\bcartas? de despedida\b", r"\bthu vinh biet\b",
         r"\batsisveikinimo laisk", r"\blet[eë]r lamtumir", r"\b(?:vreau|o) sa ma spanzur\b",
@@ -35,10 +39,17 @@ PATTERNS: dict[str, list[str]] = {
         # Arabic, Urdu, Sorani, Punjabi (after normalisation)
         r"(?:انتحر|اقتل نفسي|اموت وارتاح|بدي موت)", r"(?:خودکشی|خود کشی|مرنا چاہتا)",
         r"(?:خۆم بکوژم|خۆکوشتن)", r"(?:ਖੁਦਕੁਸ਼ੀ|ਆਤਮਹੱਤਿਆ|ਮਰਨਾ ਚਾਹੁੰਦਾ)",
+        # The same, typed in Latin letters as many people text them (Urdu and
+        # Punjabi, Arabic "Arabizi", Sorani).
+        r"\bkhu?d ?k[ua]sh[iy] kar", r"\bkhud ko (?:maar|mar|khatam)", r"\bmarna chah(?:ta|ti|unda|undi)\b",
+        r"\b(?:inta7ar|ente7ar|enta7ar|intihar)\w*", r"\b(?:a2tol|a2tel|aktol|2atel) (?:7ali|nafsi)\b",
+        r"\b(?:bdi|baddi|bidi|biddi) (?:mout|mut|moot)\b",
+        r"\b(?:xom|khom) (?:bkujm|bkuzhm|bkozhm)\b", r"\b(?:xokusht|khokusht)\w*",
     ],
     "self_harm": [
         rf"\b(?:cut|cuttin|cutting|burn|burnin|burning|hurt|hurting|harm|harming|scratch|scratching|stab|stabbing) {_ME}\b",
-        r"\b(?:been|started|keep|keeps|am|im|i m) (?:cut+in|cut+ing|cutting) (?:again|up|myself)?\b",
+        # Not "video calls keep cutting out" or "cutting down on".
+        r"\b(?:been|started|keep|keeps|am|im|i m) (?:cut+in|cut+ing|cutting)\b(?! (?:out|off|short|down|back|in)\b)",
         r"\bcut+(?:in|ing)? (?:up )?(?:again|agen)\b", r"\bself ?harm(?:ing)?\b(?! (?:years ago|in the past|when i was))",
         r"\bfeel like cut+ing\b", r"\bhead ?bang(?:ing)? (?:the|my) (?:wall|door)\b",
         r"\b(?:tne sie|cialem sie znowu|okaleczam)\b", r"ਨਾੜ ਕੱਟ", r"\b(?:ma tai|ma ranesc)\b", r"\b(?:cortarme|me corto)\b",
@@ -79,6 +90,8 @@ FIGURES_OF_SPEECH = [
     r"\b(?:dying|die) for (?:a|an|some)\b", r"\b(?:kill|murder) for (?:a|an|some)\b",
     r"\bbored to death\b", r"\bdeath of me\b", r"\b(?:cut|cutting) (?:my|your|his|her) hair\b",
     r"\bcutting down on\b", r"\b(?:killing|killed) (?:it|themselves with overtime)\b",
+    # Vietnamese "đau muốn chết": it hurts so much (pain, not a wish to die).
+    r"\bdau (?:\w+ ){0,2}muon chet\b",
 ]
 
 # Patterns are normalised like the text, so accents and vowel marks written in

@@ -23,9 +23,15 @@ _REPEATS = re.compile(r"(.)\1{2,}")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# Letters that carry their stroke inside them, so Unicode decomposition leaves
+# them alone: Polish "ł" and Vietnamese "đ" are typed "l" and "d" as often as not.
+_STROKED = str.maketrans({"ł": "l", "đ": "d"})
+
+
 def normalise(text: str) -> str:
-    """Lower-case, drop accents and other combining marks, squash letter runs ("sooo" -> "soo")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case, drop accents and other combining marks (and the stroke of
+    "ł" and "đ"), squash letter runs ("sooo" -> "soo")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_STROKED))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return _REPEATS.sub(r"\1\1", unicodedata.normalize("NFKC", stripped))
 
