@@ -46,7 +46,7 @@ def baseline(train: list[dict], test: list[dict], labels: list[str]) -> tuple[li
     return [set(binariser.classes_[row.nonzero()[0]]) for row in predicted], time.perf_counter() - started
 
 
-def records(path: Path) -> list[dict]:
+def read_records(path: Path) -> list[dict]:
     """The labelled records in a JSONL file, or in every JSONL file of a folder."""
     return read_many(sorted(path.glob("*.jsonl"))) if path.is_dir() else read_jsonl(path)
 
@@ -65,7 +65,7 @@ def main() -> None:
         cut = int(len(records) * (1 - args.test_fraction))
         train, test = records[:cut], records[cut:]
     elif args.train and args.test:
-        train, test = records(args.train), records(args.test)
+        train, test = read_records(args.train), read_records(args.test)
     else:
         parser.error("give --data, or --train and --test")
     labels = label_set(train)
