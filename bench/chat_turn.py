@@ -91,7 +91,7 @@ def next_answer(page: str) -> list[tuple[str, str]] | None:
     return data + [("value", CHOICE.search(reply).group(1))]
 
 
-async def kiosk(base: str, stop: float, turns: list[float], errors: list[int], survey: str,
+async def kiosk(base: str, stop: float, turns: list[float], errors: list, survey: str,
                 think: tuple[float, float] | None = None, rng: random.Random | None = None) -> None:
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
         page = await (await http.get(f"{base}/")).text()
@@ -118,7 +118,7 @@ async def kiosk(base: str, stop: float, turns: list[float], errors: list[int], s
             page = await finish.text()
 
 
-async def bare(base: str, stop: float, times: list[float], errors: list[int]) -> None:
+async def bare(base: str, stop: float, times: list[float], errors: list) -> None:
     async with aiohttp.ClientSession() as http:
         while time.perf_counter() < stop:
             began = time.perf_counter()
@@ -139,21 +139,36 @@ def summary(name: str, samples: list[float], seconds: float) -> tuple[float, flo
     return rate, p95
 
 
+async def phase(seconds: float, clients: int, client, errors: list | None = None) -> None:
+    """Run ``clients`` copies of ``client(stop)`` at once until ``seconds`` from now.
+
+    A connection the server drops ends that client and goes into ``errors``
+    (with the HTTP statuses the clients record), so it is reported, not hidden.
+    """
+    async def guarded(stop: float) -> None:
+        try:
+            await client(stop)
+        except aiohttp.ClientError as exc:
+            if errors is not None:
+                errors.append(type(exc).__name__)
+
+    stop = time.perf_counter() + seconds
+    await asyncio.gather(*(guarded(stop) for _ in range(clients)))
+
+
 async def run(base: str, kiosks: int, seconds: float, survey: str, think: tuple[float, float]):
+    """The warm-up and the three phases; returns their samples and any error statuses."""
     # Warm-up, not measured: workers finish loading the text models and fill their caches.
-    stop = time.perf_counter() + WARM_UP
-    await asyncio.gather(*(kiosk(base, stop, [], [], survey) for _ in range(kiosks)))
+    await phase(WARM_UP, kiosks, lambda stop: kiosk(base, stop, [], [], survey))
     bare_times: list[float] = []
     flat_out: list[float] = []
     in_use: list[float] = []
-    errors: list[int] = []
-    stop = time.perf_counter() + seconds
-    await asyncio.gather(*(bare(base, stop, bare_times, errors) for _ in range(kiosks)))
-    stop = time.perf_counter() + seconds
-    await asyncio.gather(*(kiosk(base, stop, flat_out, errors, survey) for _ in range(kiosks)))
-    stop = time.perf_counter() + seconds
+    errors: list = []
+    await phase(seconds, kiosks, lambda stop: bare(base, stop, bare_times, errors), errors)
+    await phase(seconds, kiosks, lambda stop: kiosk(base, stop, flat_out, errors, survey), errors)
     rng = random.Random(7)
-    await asyncio.gather(*(kiosk(base, stop, in_use, errors, survey, think, rng) for _ in range(kiosks)))
+    await phase(seconds, kiosks,
+                lambda stop: kiosk(base, stop, in_use, errors, survey, think, rng), errors)
     return bare_times, flat_out, in_use, errors
 
 
@@ -182,7 +197,7 @@ def main() -> None:
     print(f"  ratio answers/s : bare req/s = {turn_rate / bare_rate:.2f}")
     print(f"in use (each kiosk's person takes {args.think[0]:g}-{args.think[1]:g} s per answer):")
     _, turn_p95 = summary("  chat turn (answers)", in_use, args.seconds)
-    print(f"errors: {len(errors)} {sorted(set(errors))}")
+    print(f"errors: {len(errors)} {sorted(set(map(str, errors)))}")
     print(f"target p95 < 50 ms in use: {'met' if turn_p95 < 50 else 'NOT met'}; "
           f"target ratio >= 0.33: {'met' if turn_rate / bare_rate >= 1 / 3 else 'NOT met'}")
 

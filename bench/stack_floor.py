@@ -22,12 +22,12 @@ from pathlib import Path
 
 import aiohttp
 
-from chat_turn import CSRF, WARM_UP, bare, free_port, start_server, summary
+from chat_turn import CSRF, WARM_UP, bare, free_port, phase, start_server, summary
 
 TURN = re.compile(r'name="turn" value="([^"]+)"')
 
 
-async def floor_kiosk(base: str, stop: float, turns: list[float], errors: list[int]) -> None:
+async def floor_kiosk(base: str, stop: float, turns: list[float], errors: list) -> None:
     """One simulated kiosk answering the floor app's questions back to back."""
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
         page = await (await http.get(f"{base}/floor")).text()
@@ -44,16 +44,14 @@ async def floor_kiosk(base: str, stop: float, turns: list[float], errors: list[i
 
 
 async def run(base: str, kiosks: int, seconds: float):
-    stop = time.perf_counter() + WARM_UP
-    await asyncio.gather(*(floor_kiosk(base, stop, [], []) for _ in range(kiosks)),
-                         *(bare(base, stop, [], []) for _ in range(kiosks)))
+    """The warm-up, then the bare and the leanest-turn phases; returns their samples and errors."""
+    await phase(WARM_UP, kiosks, lambda stop: floor_kiosk(base, stop, [], []))
+    await phase(WARM_UP, kiosks, lambda stop: bare(base, stop, [], []))
     bare_times: list[float] = []
     floor_times: list[float] = []
-    errors: list[int] = []
-    stop = time.perf_counter() + seconds
-    await asyncio.gather(*(bare(base, stop, bare_times, errors) for _ in range(kiosks)))
-    stop = time.perf_counter() + seconds
-    await asyncio.gather(*(floor_kiosk(base, stop, floor_times, errors) for _ in range(kiosks)))
+    errors: list = []
+    await phase(seconds, kiosks, lambda stop: bare(base, stop, bare_times, errors), errors)
+    await phase(seconds, kiosks, lambda stop: floor_kiosk(base, stop, floor_times, errors), errors)
     return bare_times, floor_times, errors
 
 
@@ -75,7 +73,7 @@ def main() -> None:
     bare_rate, _ = summary("  bare /healthz", bare_times, args.seconds)
     floor_rate, _ = summary("  leanest turn", floor_times, args.seconds)
     print(f"  ratio leanest turn/s : bare req/s = {floor_rate / bare_rate:.2f}")
-    print(f"errors: {len(errors)} {sorted(set(errors))}")
+    print(f"errors: {len(errors)} {sorted(set(map(str, errors)))}")
 
 
 if __name__ == "__main__":
